@@ -1,0 +1,68 @@
+/**
+ * Split a story into frontmatter and body, and parse the frontmatter as YAML.
+ *
+ * gray-matter picks its engine from the opening line (`---js` runs the
+ * frontmatter as JavaScript, even with `language: 'yaml'`), so a file whose
+ * opening line is anything but `---` is refused before gray-matter sees it,
+ * every engine but a no-op YAML one throws, and the YAML itself is parsed by
+ * `parseLocatedYaml` (alias-limited, with positions). Passing options also
+ * keeps gray-matter from caching every file it has seen.
+ */
+import matter from 'gray-matter';
+import type { Problem } from '../errors.js';
+import { parseLocatedYaml, type LocatedYaml } from './yaml.js';
+
+const refuse = (): never => {
+  throw new Error('only YAML frontmatter is allowed');
+};
+
+const MATTER_OPTIONS: { language: string; engines: Record<string, (input: string) => object> } = {
+  language: 'yaml',
+  engines: {
+    yaml: () => ({}),
+    js: refuse,
+    javascript: refuse,
+    coffee: refuse,
+    coffeescript: refuse,
+    cson: refuse,
+    json: refuse,
+    toml: refuse,
+  },
+};
+
+const HOW_TO_START = 'start the file with a `---` line, then `title:` and `date:` lines, then a closing `---` line';
+
+export type Frontmatter = { ok: true; yaml: LocatedYaml; body: string } | { ok: false; problems: Problem[] };
+
+/** The frontmatter and body of the story text `text` read from `file`. */
+export function splitFrontmatter(text: string, file: string): Frontmatter {
+  const source = text.replace(/^\uFEFF/, '');
+  const fail = (message: string, line = 1): Frontmatter => ({
+    ok: false,
+    problems: [{ severity: 'error', file, line, column: 1, message }],
+  });
+  if (source.trim() === '') return fail(`the file is empty; ${HOW_TO_START}`);
+  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
+  if (firstLine.trimEnd() !== '---') {
+    const language = /^---\s*(\S+)/.exec(firstLine)?.[1];
+    if (language !== undefined) {
+      return fail(
+        `frontmatter language \`${language}\` is not allowed: only YAML frontmatter is read, and code in it is never run; replace \`${firstLine.trim()}\` with \`---\``,
+      );
+    }
+    return fail(`no frontmatter: ${HOW_TO_START}`);
+  }
+  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(source)) {
+    return fail('the frontmatter is not closed: add a `---` line after the last field');
+  }
+  let parsed: { matter: string; content: string };
+  try {
+    parsed = matter(source, MATTER_OPTIONS);
+  } catch (error) {
+    return fail(`could not split the frontmatter: ${(error as Error).message}`);
+  }
+  // gray-matter's `matter` starts with the rest of the opening line, so its lines are the file's lines.
+  const yaml = parseLocatedYaml(parsed.matter, file, 1);
+  if (!yaml.ok) return { ok: false, problems: yaml.problems };
+  return { ok: true, yaml: yaml.value, body: parsed.content };
+}

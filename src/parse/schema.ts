@@ -1,0 +1,84 @@
+/**
+ * The frontmatter a story may carry, as a schema: one place that says which
+ * fields exist, which are required, and what each must look like.
+ */
+import { z } from 'zod';
+import { SLUG_PATTERN } from '../slug.js';
+import { DATE_FORMATS_HINT, parseInstant } from './dates.js';
+
+const text = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : `must be text: ${what}`) })
+    .trim();
+
+const optionalText = (what: string) => text(what).min(1, `must not be empty: ${what}; remove the line instead`).optional();
+
+const instant = (zone: string, what: string) =>
+  z.unknown().transform((value, context) => {
+    if (value === undefined || value === null || value === '') {
+      context.addIssue({ code: 'custom', message: `is required: ${what}; ${DATE_FORMATS_HINT}` });
+      return z.NEVER;
+    }
+    const parsed = parseInstant(value, zone);
+    if (parsed === undefined) {
+      context.addIssue({ code: 'custom', message: `is not a date: ${DATE_FORMATS_HINT}` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const termList = (what: string) =>
+  z
+    .array(text(what).min(1, 'must not contain empty entries'), {
+      error: `must be a list of ${what}, e.g. \`[TTP, ISPR]\``,
+    })
+    .default([]);
+
+/** The frontmatter schema for a site whose dates without an offset are in `zone`. */
+export function frontmatterSchema(zone: string) {
+  return z.object({
+    title: text('the headline').min(1, 'must not be empty: give the story a headline'),
+    date: instant(zone, 'when the story was published'),
+    updated: instant(zone, 'when the story was last updated').optional(),
+    byline: z
+      .union([text('a name'), z.array(text('a name'))], {
+        error: 'must be a name or a list of names, e.g. `[Ayesha Khan, Bilal Ahmed]`',
+      })
+      .transform((value) => (typeof value === 'string' ? [value] : value).filter((name) => name !== ''))
+      .default([]),
+    tags: termList('tags'),
+    section: optionalText('the section, e.g. `Pakistan`'),
+    summary: optionalText('one or two sentences for lists and feeds'),
+    slug: z
+      .string({ error: 'must be text' })
+      .regex(
+        SLUG_PATTERN,
+        'must be lowercase letters, digits and single hyphens, like `army-chief-call`: no `/`, `..`, spaces or capitals',
+      )
+      .optional(),
+    location: optionalText('the dateline, e.g. `ISLAMABAD`'),
+    draft: z.boolean({ error: 'must be `true` or `false`' }).default(false),
+    lang: z
+      .string({ error: 'must be a language tag such as `ur`' })
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as `en` or `ur`')
+      .optional(),
+    image: z
+      .object(
+        {
+          src: text('the image address').min(1, 'must not be empty'),
+          alt: text('a description of the image for readers who cannot see it').min(1, 'must not be empty'),
+          caption: optionalText('the caption'),
+          credit: optionalText('who took or owns the image'),
+        },
+        { error: 'must be a map with `src`, `alt` and optionally `caption` and `credit`' },
+      )
+      .strict()
+      .optional(),
+  });
+}
+
+/** Frontmatter after validation. */
+export type FrontmatterData = z.output<ReturnType<typeof frontmatterSchema>>;
+
+/** Every field a story may have, for spotting typos. */
+export const KNOWN_FIELDS: readonly string[] = Object.keys(frontmatterSchema('UTC').shape);

@@ -1,0 +1,103 @@
+/**
+ * Parse: one story file into a validated, immutable `Story`, independent of
+ * every other file (so it can later run in a worker and be cached by hash).
+ */
+import path from 'node:path';
+import type { Problem } from '../errors.js';
+import type { SourceFile } from '../load/files.js';
+import { toSlug } from '../slug.js';
+import { issuesToProblems, unknownKeys } from '../validate.js';
+import type { Instant } from './dates.js';
+import { splitFrontmatter } from './frontmatter.js';
+import { renderMarkdown } from './markdown.js';
+import { frontmatterSchema, KNOWN_FIELDS } from './schema.js';
+
+/** A lead image. */
+export interface StoryImage {
+  readonly src: string;
+  readonly alt: string;
+  readonly caption?: string;
+  readonly credit?: string;
+}
+
+/** One story, validated. */
+export interface Story {
+  /** Path of the file relative to the site root. */
+  readonly file: string;
+  /** Hash of the file's bytes. */
+  readonly hash: string;
+  readonly title: string;
+  readonly date: Instant;
+  readonly updated?: Instant;
+  readonly bylines: readonly string[];
+  readonly tags: readonly string[];
+  readonly section?: string;
+  /** From the frontmatter, else the body's first paragraph as text. */
+  readonly summary: string;
+  /** URL segment: from the frontmatter, else from the file name. */
+  readonly slug: string;
+  /** The dateline, e.g. `ISLAMABAD`. */
+  readonly location?: string;
+  readonly draft: boolean;
+  /** Language of the story when it differs from the site's. */
+  readonly lang?: string;
+  readonly image?: StoryImage;
+  /** The body as sanitized HTML. */
+  readonly html: string;
+}
+
+export type ParsedStory = { story: Story; warnings: Problem[] } | { story: undefined; problems: Problem[] };
+
+const schemas = new Map<string, ReturnType<typeof frontmatterSchema>>();
+
+/** Parse one story file; dates without an offset are read in `zone`. */
+export function parseStory(file: SourceFile, zone: string): ParsedStory {
+  const split = splitFrontmatter(file.text, file.path);
+  if (!split.ok) return { story: undefined, problems: split.problems };
+  const warnings: Problem[] = unknownKeys(split.yaml, KNOWN_FIELDS).map(({ key, hint, ...at }) => ({
+    severity: 'warning',
+    file: file.path,
+    ...at,
+    message: `unknown field \`${key}\` is ignored${hint}`,
+  }));
+  const data = split.yaml.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    const problem: Problem = {
+      severity: 'error',
+      file: file.path,
+      ...split.yaml.locate([]),
+      message: 'the frontmatter must be a map of fields such as `title: ...` and `date: ...`',
+    };
+    return { story: undefined, problems: [problem] };
+  }
+  const schema = schemas.get(zone) ?? frontmatterSchema(zone);
+  schemas.set(zone, schema);
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    return { story: undefined, problems: [...issuesToProblems(result.error, split.yaml, file.path), ...warnings] };
+  }
+  const fields = result.data;
+  const body = renderMarkdown(split.body);
+  const story: Story = {
+    file: file.path,
+    hash: file.hash,
+    title: fields.title,
+    date: fields.date,
+    bylines: fields.byline,
+    tags: fields.tags,
+    summary: fields.summary ?? body.firstParagraph,
+    slug: fields.slug ?? toSlug(path.posix.basename(file.relativePath, '.md')),
+    draft: fields.draft,
+    html: body.html,
+    ...(fields.updated && { updated: fields.updated }),
+    ...(fields.section && { section: fields.section }),
+    ...(fields.location && { location: fields.location }),
+    ...(fields.lang && { lang: fields.lang }),
+    ...(fields.image && { image: withoutUndefined(fields.image) }),
+  };
+  return { story: Object.freeze(story), warnings };
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

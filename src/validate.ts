@@ -1,0 +1,40 @@
+/**
+ * Turns schema validation failures into problems that point at the line the
+ * user wrote, shared by the config file and story frontmatter.
+ */
+import type { z } from 'zod';
+import { quote, type Problem } from './errors.js';
+import type { LocatedYaml } from './parse/yaml.js';
+import { didYouMean } from './suggest.js';
+
+/** One problem per zod issue, positioned at the offending value. */
+export function issuesToProblems(error: z.ZodError, yaml: LocatedYaml, file: string): Problem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+    const field = path.length > 0 ? `\`${path.join('.')}\`` : 'the document';
+    const value = valueAt(yaml.data, path);
+    const shown = value === undefined ? '' : ` (got ${quote(value)})`;
+    return { severity: 'error', file, ...yaml.locate(path), message: `${field}: ${issue.message}${shown}` };
+  });
+}
+
+/** Top-level keys of `data` that the schema does not know, each with its position. */
+export function unknownKeys(
+  yaml: LocatedYaml,
+  known: readonly string[],
+): { key: string; line: number; column: number; hint: string }[] {
+  const data = yaml.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [];
+  return Object.keys(data)
+    .filter((key) => !known.includes(key))
+    .map((key) => ({ key, ...yaml.locateKey(key), hint: didYouMean(key, known) }));
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { load } from 'cheerio';
+import { formatProblem } from '../../src/errors.js';
+import type { SourceFile } from '../../src/load/files.js';
+import { parseStory, type ParsedStory, type Story } from '../../src/parse/story.js';
+
+function source(text: string, relativePath = 'story.md'): SourceFile {
+  return { absolutePath: `/site/content/${relativePath}`, path: `content/${relativePath}`, relativePath, text, hash: 'hash' };
+}
+
+function parse(text: string, relativePath?: string): ParsedStory {
+  return parseStory(source(text, relativePath), 'Asia/Karachi');
+}
+
+function story(text: string, relativePath?: string): Story {
+  const parsed = parse(text, relativePath);
+  if (!parsed.story) throw new Error(parsed.problems.map(formatProblem).join('\n'));
+  return parsed.story;
+}
+
+function errors(text: string): string[] {
+  const parsed = parse(text);
+  if (parsed.story) throw new Error('expected the story to be refused');
+  return parsed.problems.map(formatProblem);
+}
+
+const minimal = (extra = '', body = 'Body.') => `---\ntitle: A headline\ndate: 2023-09-12 10:00\n${extra}---\n${body}\n`;
+
+describe('parseStory: fields', () => {
+  it('reads every field', () => {
+    const parsed = story(
+      minimal(
+        [
+          'updated: 2023-09-12T15:00:00+05:00',
+          'byline: [Ayesha Siddiqui, Bilal Ahmed]',
+          'tags: [TTP, ISPR]',
+          'section: Pakistan',
+          'summary: A short summary.',
+          'slug: army-chief-call',
+          'location: ISLAMABAD',
+          'lang: ur',
+          'image: {src: /images/a.jpg, alt: A valley, caption: The valley., credit: Staff}',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(parsed).toMatchObject({
+      title: 'A headline',
+      date: { iso: '2023-09-12T10:00:00+05:00' },
+      updated: { iso: '2023-09-12T15:00:00+05:00' },
+      bylines: ['Ayesha Siddiqui', 'Bilal Ahmed'],
+      tags: ['TTP', 'ISPR'],
+      section: 'Pakistan',
+      summary: 'A short summary.',
+      slug: 'army-chief-call',
+      location: 'ISLAMABAD',
+      lang: 'ur',
+      draft: false,
+      image: { src: '/images/a.jpg', alt: 'A valley', caption: 'The valley.', credit: 'Staff' },
+    });
+  });
+
+  it('accepts one byline as text and leaves optional fields out', () => {
+    const parsed = story(minimal('byline: Farah Naqvi\n'));
+    expect(parsed.bylines).toEqual(['Farah Naqvi']);
+    expect(parsed.tags).toEqual([]);
+    expect(Object.keys(parsed)).not.toContain('updated');
+    expect(Object.keys(parsed)).not.toContain('section');
+    expect(Object.keys(parsed)).not.toContain('image');
+  });
+
+  it('takes the summary from the first paragraph as plain text', () => {
+    const parsed = story(minimal('', '## A heading\n\nThe *first* paragraph\nspans [two](https://example.org) lines.\n\nThe second.'));
+    expect(parsed.summary).toBe('The first paragraph spans two lines.');
+  });
+
+  it('takes the slug from the file name', () => {
+    expect(story(minimal(), '2023/09/Army Chief Call.md').slug).toBe('army-chief-call');
+  });
+
+  it('reads a quoted date string like a bare one', () => {
+    expect(story(`---\ntitle: T\ndate: "2023-09-12T10:00:00Z"\n---\n`).date.iso).toBe('2023-09-12T15:00:00+05:00');
+  });
+});
+
+describe('parseStory: Markdown', () => {
+  it('renders GFM tables, footnotes and strikethrough', () => {
+    const html = story(minimal('', '| a | b |\n| - | - |\n| 1 | 2 |\n\n~~old~~ new[^1]\n\n[^1]: A note.')).html;
+    const $ = load(html);
+    expect($('table td').map((_, td) => $(td).text()).get()).toEqual(['1', '2']);
+    expect($('del').text()).toBe('old');
+    expect($('section.footnotes li').text()).toContain('A note.');
+  });
+
+  it('drops raw HTML, scripts and javascript: links', () => {
+    const html = story(
+      minimal('', '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3))\n\n<iframe src="https://evil.example"></iframe>'),
+    ).html;
+    const $ = load(html);
+    expect($('script, iframe, img, [onerror]')).toHaveLength(0);
+    expect($('a').attr('href')).toBeUndefined();
+    expect($('a').text()).toBe('click');
+  });
+});
+
+describe('parseStory: bad input', () => {
+  it.each([
+    ['a missing title', '---\ndate: 2023-09-12\n---\n', 'content/story.md:2:1: `title`: is required: the headline'],
+    ['an empty title', '---\ntitle: "  "\ndate: 2023-09-12\n---\n', 'content/story.md:2:8: `title`: must not be empty'],
+    ['a missing date', '---\ntitle: T\n---\n', 'content/story.md:2:1: `date`: is required'],
+    ['an unparseable date', '---\ntitle: T\ndate: yesterday\n---\n', 'content/story.md:3:7: `date`: is not a date: write it as `2023-09-12`'],
+    ['an impossible date', '---\ntitle: T\ndate: 2023-13-45\n---\n', '(got `2023-13-45`)'],
+    ['tags as text', '---\ntitle: T\ndate: 2023-09-12\ntags: TTP, ISPR\n---\n', 'content/story.md:4:7: `tags`: must be a list of tags'],
+    ['tags with a number', '---\ntitle: T\ndate: 2023-09-12\ntags: [TTP, 42]\n---\n', 'content/story.md:4:13: `tags.1`: must be text'],
+    ['a slug with /', '---\ntitle: T\ndate: 2023-09-12\nslug: a/b\n---\n', '`slug`: must be lowercase letters, digits and single hyphens'],
+    ['a slug with ..', '---\ntitle: T\ndate: 2023-09-12\nslug: ../../etc\n---\n', '(got `../../etc`)'],
+    ['an absolute slug', '---\ntitle: T\ndate: 2023-09-12\nslug: /etc/passwd\n---\n', '(got `/etc/passwd`)'],
+    ['an image without alt', '---\ntitle: T\ndate: 2023-09-12\nimage: {src: a.jpg}\n---\n', '`image.alt`: is required'],
+    ['draft as text', '---\ntitle: T\ndate: 2023-09-12\ndraft: maybe\n---\n', '`draft`: must be `true` or `false`'],
+    ['malformed YAML', '---\ntitle: [unclosed\ndate: 2023-09-12\n---\n', 'content/story.md:3:1: invalid YAML'],
+    ['duplicate keys', '---\ntitle: A\ntitle: B\ndate: 2023-09-12\n---\n', 'invalid YAML: Map keys must be unique'],
+    ['a list as frontmatter', '---\n- a\n- b\n---\n', 'the frontmatter must be a map of fields'],
+    ['an empty file', '', 'content/story.md:1:1: the file is empty'],
+    ['whitespace only', '\n  \n', 'the file is empty'],
+    ['no frontmatter', '# Just a heading\n\nText.', 'content/story.md:1:1: no frontmatter: start the file with a `---` line'],
+    ['unclosed frontmatter', '---\ntitle: T\ndate: 2023-09-12\n', 'the frontmatter is not closed'],
+    ['TOML frontmatter', '---toml\ntitle = "T"\n---\n', 'frontmatter language `toml` is not allowed'],
+  ])('refuses %s', (_, text, expected) => {
+    expect(errors(text).join('\n')).toContain(expected);
+  });
+
+  it('reports every problem of a file at once', () => {
+    expect(errors('---\ntitle: ""\ndate: yesterday\ntags: TTP\n---\n')).toHaveLength(3);
+  });
+
+  it.each(['---js', '---javascript', '--- js'])('refuses %s frontmatter without running it', (opening) => {
+    const marker = `__dateline_pwned_${opening.replace(/\W/g, '')}`;
+    const text = `${opening}\n({ title: (globalThis.${marker} = true, 'x'), date: '2023-09-12' })\n---\nBody\n`;
+    expect(errors(text).join('\n')).toContain('is not allowed: only YAML frontmatter is read, and code in it is never run');
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+  });
+
+  it('rejects a YAML alias bomb quickly', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [i, name] of [...'bcdefghi'].entries()) {
+      const previous = 'abcdefghi'[i];
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    const text = `---\ntitle: T\ndate: 2023-09-12\n${levels.join('\n')}\n---\n`;
+    expect(text.length).toBeLessThan(1000);
+    const started = performance.now();
+    const found = errors(text).join('\n');
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(found).toContain('Excessive alias count');
+  });
+});
+
+describe('parseStory: unknown fields', () => {
+  it.each([
+    ['tgas', 'tags'],
+    ['author', 'byline'],
+    ['titel', 'title'],
+    ['categories', 'tags'],
+  ])('warns about `%s` and suggests `%s`', (field, suggestion) => {
+    const parsed = parse(minimal(`${field}: x\n`));
+    if (!parsed.story) throw new Error('expected a story');
+    expect(parsed.warnings.map(formatProblem)).toEqual([
+      `content/story.md:4:1: warning: unknown field \`${field}\` is ignored (did you mean \`${suggestion}\`?)`,
+    ]);
+  });
+
+  it('warns without a guess when nothing is close', () => {
+    const parsed = parse(minimal('colour: red\n'));
+    expect(parsed.story && parsed.warnings.map((w) => w.message)).toEqual(['unknown field `colour` is ignored']);
+  });
+});
