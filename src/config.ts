@@ -1,0 +1,160 @@
+/**
+ * The site config: `dateline.config.json` at the site root, validated once,
+ * with every default in one place.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { ConfigError, type Problem } from './errors.js';
+import { parseLocatedYaml } from './parse/yaml.js';
+import { issuesToProblems, unknownKeys } from './validate.js';
+
+/** The config file's name, at the site root. */
+export const CONFIG_FILE = 'dateline.config.json';
+
+/** The default theme shipped with Dateline, used when a site has no `templates/` of its own. */
+export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
+
+const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':section'] as const;
+
+const text = (what: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : `must be text: ${what}`) });
+
+const schema = z.object({
+  title: text('the name of the publication').trim().min(1, 'must not be empty'),
+  url: text('the absolute address the site is published at, e.g. `https://example.org/news/`').refine(
+    isAbsoluteHttpUrl,
+    'must be an absolute http(s) address such as `https://example.org/news/`',
+  ),
+  language: text('a language tag such as `en` or `ur`')
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as `en`, `en-GB` or `ur`')
+    .default('en'),
+  timezone: text('an IANA time zone such as `Asia/Karachi`')
+    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone name such as `Asia/Karachi` or `UTC`')
+    .default('UTC'),
+  description: text('one sentence about the publication').default(''),
+  permalink: text('the URL pattern for stories').refine(
+    (pattern) => /^\/([a-z0-9:_-]+\/)*$/.test(pattern) && pattern.includes(':slug'),
+    `must start and end with \`/\`, contain \`:slug\`, and use only ${PERMALINK_TOKENS.map((t) => `\`${t}\``).join(', ')}, lowercase letters, digits and \`-\``,
+  ).refine(
+    (pattern) => (pattern.match(/:[a-z]+/g) ?? []).every((token) => (PERMALINK_TOKENS as readonly string[]).includes(token)),
+    `may only use the tokens ${PERMALINK_TOKENS.map((t) => `\`${t}\``).join(', ')}`,
+  ).default('/:year/:month/:slug/'),
+  pageSize: z
+    .number({ error: 'must be a whole number of stories per list page, e.g. `10`' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(10),
+  contentDir: text('the folder of stories, relative to the site root').default('content'),
+  outDir: text('the output folder, relative to the site root').default('dist'),
+  templatesDir: text('the templates folder, relative to the site root').default('templates'),
+});
+
+const KNOWN_KEYS = Object.keys(schema.shape);
+
+type ConfigFile = z.infer<typeof schema>;
+
+/** The validated site settings that shape every page. */
+export interface SiteConfig {
+  /** Name of the publication. */
+  readonly title: string;
+  /** Absolute site address, always ending in `/`. */
+  readonly url: string;
+  /** Path part of `url` (`/` or e.g. `/news/`): every internal link starts with it. */
+  readonly basePath: string;
+  /** BCP 47 language tag of the site (default `en`). */
+  readonly language: string;
+  /** IANA zone in which dates without an offset are read and all dates are shown (default `UTC`). */
+  readonly timezone: string;
+  /** One sentence about the publication (default empty). */
+  readonly description: string;
+  /** URL pattern of story pages (default `/:year/:month/:slug/`). */
+  readonly permalink: string;
+  /** Stories per list page (default 10). */
+  readonly pageSize: number;
+}
+
+/** Absolute folders a build reads from and writes to. */
+export interface SitePaths {
+  readonly root: string;
+  readonly content: string;
+  readonly out: string;
+  /** The site's own templates, or Dateline's default theme when it has none. */
+  readonly templates: string;
+}
+
+/** Overrides from the command line, relative to the current folder. */
+export interface PathOverrides {
+  /** Site root (optional; default the current folder). */
+  readonly root?: string;
+  /** Content folder (optional; default the config's `contentDir` under the root). */
+  readonly content?: string;
+  /** Output folder (optional; default the config's `outDir` under the root). */
+  readonly out?: string;
+}
+
+/** Read and validate the config at `root`; throws `ConfigError` listing every problem. */
+export function loadConfig(overrides: Readonly<PathOverrides> = {}): { config: SiteConfig; paths: SitePaths } {
+  const root = path.resolve(overrides.root ?? '.');
+  const file = path.join(root, CONFIG_FILE);
+  if (!existsSync(file)) {
+    throw new ConfigError([
+      {
+        severity: 'error',
+        file: CONFIG_FILE,
+        message: `not found in ${root}; create it with at least \`title\` and \`url\`, or pass \`--root DIR\``,
+      },
+    ]);
+  }
+  const parsed = parseLocatedYaml(readFileSync(file, 'utf8'), CONFIG_FILE);
+  if (!parsed.ok) throw new ConfigError(parsed.problems);
+  const problems: Problem[] = unknownKeys(parsed.value, KNOWN_KEYS).map(({ key, hint, ...at }) => ({
+    severity: 'error',
+    file: CONFIG_FILE,
+    ...at,
+    message: `unknown setting \`${key}\`${hint}`,
+  }));
+  const result = schema.safeParse(parsed.value.data ?? {});
+  if (!result.success) problems.push(...issuesToProblems(result.error, parsed.value, CONFIG_FILE));
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return { config: toSiteConfig(result.data), paths: toPaths(root, result.data, overrides) };
+}
+
+function toSiteConfig(file: ConfigFile): SiteConfig {
+  const url = new URL(file.url);
+  url.pathname = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  url.search = '';
+  url.hash = '';
+  return {
+    title: file.title,
+    url: url.href,
+    basePath: url.pathname,
+    language: file.language,
+    timezone: file.timezone,
+    description: file.description,
+    permalink: file.permalink,
+    pageSize: file.pageSize,
+  };
+}
+
+function toPaths(root: string, file: ConfigFile, overrides: Readonly<PathOverrides>): SitePaths {
+  const templates = path.resolve(root, file.templatesDir);
+  return {
+    root,
+    content: overrides.content ? path.resolve(overrides.content) : path.resolve(root, file.contentDir),
+    out: overrides.out ? path.resolve(overrides.out) : path.resolve(root, file.outDir),
+    templates: existsSync(templates) ? templates : DEFAULT_TEMPLATES,
+  };
+}
+
+function isAbsoluteHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
