@@ -1,0 +1,103 @@
+/**
+ * Tags, bylines and sections: one mechanism, three instances.
+ *
+ * A term keeps the editor's spelling on the page (`TTP`, `Counter Terrorism`)
+ * and gets a lowercase ASCII slug for its URL. Spellings that share a slug are
+ * one term, shown in its most used spelling.
+ */
+import { compareText, countLabel, type Problem } from '../errors.js';
+import type { Story } from '../parse/story.js';
+import { toSlug } from '../slug.js';
+
+/** The three taxonomies and what each is called. */
+export const TAXONOMIES = {
+  tags: { title: 'Tags', singular: 'tag', pick: (story: Story) => story.tags },
+  bylines: { title: 'Bylines', singular: 'byline', pick: (story: Story) => story.bylines },
+  sections: { title: 'Sections', singular: 'section', pick: (story: Story) => (story.section ? [story.section] : []) },
+} as const satisfies Record<string, { title: string; singular: string; pick: (story: Story) => readonly string[] }>;
+
+export type TaxonomyKind = keyof typeof TAXONOMIES;
+
+/** One tag, byline or section, with its stories in the order given. */
+export interface Term<S> {
+  readonly kind: TaxonomyKind;
+  /** The spelling shown on pages. */
+  readonly name: string;
+  readonly slug: string;
+  /** Site-relative URL of its first list page, e.g. `/tags/ttp/`. */
+  readonly url: string;
+  readonly stories: readonly S[];
+}
+
+/** All terms of one kind, sorted by name. */
+export interface Taxonomy<S> {
+  readonly kind: TaxonomyKind;
+  readonly title: string;
+  /** Site-relative URL of the index of all terms, e.g. `/tags/`. */
+  readonly url: string;
+  readonly terms: readonly Term<S>[];
+  /** Terms by slug, for linking from stories. */
+  readonly bySlug: ReadonlyMap<string, Term<S>>;
+}
+
+interface Group<S> {
+  readonly spellings: Map<string, string[]>;
+  readonly stories: S[];
+}
+
+/**
+ * Group `items` (already in display order) into the terms of `kind`;
+ * spelling clashes are reported to `warn`.
+ */
+export function buildTaxonomy<S extends { readonly story: Story }>(
+  kind: TaxonomyKind,
+  items: readonly S[],
+  warn: (problem: Problem) => void,
+): Taxonomy<S> {
+  const { title, singular, pick } = TAXONOMIES[kind];
+  const groups = new Map<string, Group<S>>();
+  for (const item of items) {
+    const seen = new Set<string>();
+    for (const spelling of pick(item.story)) {
+      const slug = toSlug(spelling);
+      const group: Group<S> = groups.get(slug) ?? { spellings: new Map<string, string[]>(), stories: [] };
+      groups.set(slug, group);
+      const files = group.spellings.get(spelling) ?? [];
+      group.spellings.set(spelling, [...files, item.story.file]);
+      if (!seen.has(slug)) group.stories.push(item);
+      seen.add(slug);
+    }
+  }
+  const url = `/${kind}/`;
+  const terms = [...groups].map(([slug, group]): Term<S> => {
+    const name = preferredSpelling(group.spellings);
+    if (group.spellings.size > 1) warn(spellingClash(singular, name, slug, `${url}${slug}/`, group.spellings));
+    return { kind, name, slug, url: `${url}${slug}/`, stories: group.stories };
+  });
+  terms.sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug));
+  return { kind, title, url, terms, bySlug: new Map(terms.map((term) => [term.slug, term])) };
+}
+
+/** The most used spelling; ties go to the first in code-point order. */
+function preferredSpelling(spellings: ReadonlyMap<string, readonly string[]>): string {
+  const ranked = [...spellings].sort(([a, filesA], [b, filesB]) => filesB.length - filesA.length || compareText(a, b));
+  return ranked[0]?.[0] ?? '';
+}
+
+function spellingClash(
+  singular: string,
+  name: string,
+  slug: string,
+  url: string,
+  spellings: ReadonlyMap<string, readonly string[]>,
+): Problem {
+  const others = [...spellings]
+    .filter(([spelling]) => spelling !== name)
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([spelling, files]) => `\`${spelling}\` in ${files.join(', ')}`)
+    .join('; ');
+  return {
+    severity: 'warning',
+    message: `${singular} spellings share the URL ${url} (slug \`${slug}\`), so they are one ${singular} shown as \`${name}\` (used in ${countLabel(spellings.get(name)?.length ?? 0, 'story', 'stories')}); other spellings: ${others}`,
+  };
+}
