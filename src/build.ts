@@ -1,0 +1,156 @@
+/**
+ * The build, stage by stage: load → parse → model → plan → render → write.
+ * Each stage collects the problems it finds; the build stops after a stage
+ * that found errors, reporting all of them together.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
+import { BuildFailed, ConfigError, type Problem } from './errors.js';
+import { listFiles, loadStoryFiles } from './load/files.js';
+import { buildSite, type Selection } from './model/site.js';
+import { parseStory, type Story } from './parse/story.js';
+import { planPages } from './plan/pages.js';
+import { renderPages, type Output } from './render/html.js';
+import { createEngine } from './render/templates.js';
+import { applyStrict, groupRepeated } from './report.js';
+import { StagedDirectoryWriter } from './write/staged-dir.js';
+import type { Writer } from './write/writer.js';
+
+/** How far a long build has got. */
+export interface Progress {
+  readonly stage: 'parse' | 'render';
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Options of one build. */
+export interface BuildOptions extends PathOverrides {
+  /** Include draft stories (default false). */
+  readonly drafts?: boolean;
+  /** Include stories dated after `now` (default false). */
+  readonly future?: boolean;
+  /** Treat warnings as errors (default false). */
+  readonly strict?: boolean;
+  /** The build's "now" in epoch milliseconds (default: the clock). */
+  readonly now?: number;
+  /** Called as stories are parsed and pages rendered (optional). */
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+/** What a successful build did. */
+export interface BuildSummary {
+  /** HTML pages written. */
+  readonly pages: number;
+  /** All files written, assets included. */
+  readonly files: number;
+  /** Stories published. */
+  readonly stories: number;
+  readonly warnings: readonly Problem[];
+  /** Files of stories left out as drafts, and as embargoed (dated after "now"). */
+  readonly held: { readonly drafts: readonly string[]; readonly embargoed: readonly string[] };
+  readonly outDir: string;
+}
+
+/** Build the site at `options.root` into its output folder, replacing it only on success. */
+export async function build(options: Readonly<BuildOptions> = {}): Promise<BuildSummary> {
+  const { config, paths } = loadConfig(options);
+  checkOutputFolder(paths);
+  const writer = new StagedDirectoryWriter(paths.out);
+  try {
+    const summary = await generate(config, paths, options, writer);
+    await writer.commit();
+    return summary;
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+/** Run every stage and write the outputs to `writer`; throws `BuildFailed` with every problem found. */
+export async function generate(
+  config: SiteConfig,
+  paths: SitePaths,
+  options: Readonly<BuildOptions>,
+  writer: Writer,
+): Promise<BuildSummary> {
+  const progress = options.onProgress ?? (() => {});
+  const strict = options.strict ?? false;
+  const warnings: Problem[] = [];
+  const check = (problems: readonly Problem[]) => {
+    const shaped = applyStrict(problems, strict);
+    warnings.push(...shaped.filter((p) => p.severity === 'warning'));
+    const errors = shaped.filter((p) => p.severity === 'error');
+    if (errors.length > 0) throw new BuildFailed(groupRepeated([...warnings, ...errors]));
+  };
+
+  const files = await loadStoryFiles(paths.content, paths.root);
+  const stories: Story[] = [];
+  const parseProblems: Problem[] = [];
+  for (const [index, file] of files.entries()) {
+    const parsed = parseStory(file, config.timezone);
+    if (parsed.story) {
+      stories.push(parsed.story);
+      parseProblems.push(...parsed.warnings);
+    } else {
+      parseProblems.push(...parsed.problems);
+    }
+    progress({ stage: 'parse', done: index + 1, total: files.length });
+  }
+  check(parseProblems);
+
+  const selection: Selection = {
+    drafts: options.drafts ?? false,
+    future: options.future ?? false,
+    now: options.now ?? Date.now(),
+  };
+  const { site, problems: modelProblems } = buildSite(stories, config, selection);
+  check(modelProblems);
+
+  const { pages, problems: planProblems } = planPages(site);
+  check(planProblems);
+
+  const engine = createEngine(paths.templates, config);
+  const rendered = await renderPages(pages, site, engine, paths, (done) =>
+    progress({ stage: 'render', done, total: pages.length }),
+  );
+  check(rendered.problems);
+
+  const assets = await loadAssets(paths);
+  for (const output of [...rendered.outputs, ...assets]) await writer.write(output.path, output.content);
+  return {
+    pages: rendered.outputs.length,
+    files: rendered.outputs.length + assets.length,
+    stories: site.stories.length,
+    warnings: groupRepeated(warnings),
+    held: { drafts: site.held.drafts.map((s) => s.file), embargoed: site.held.embargoed.map((s) => s.file) },
+    outDir: paths.out,
+  };
+}
+
+/** The theme's `assets/` folder, and every file in the content folder that is not a story (images). */
+async function loadAssets(paths: SitePaths): Promise<Output[]> {
+  const themeAssets = path.join(paths.templates, 'assets');
+  const fromTheme = (await listFiles(themeAssets)).map((name) => ({ from: path.join(themeAssets, name), to: `assets/${name}` }));
+  const fromContent = (await listFiles(paths.content))
+    .filter((name) => !name.endsWith('.md'))
+    .map((name) => ({ from: path.join(paths.content, name), to: name }));
+  return Promise.all(
+    [...fromTheme, ...fromContent].map(async ({ from, to }) => ({ path: to, content: await readFile(from) })),
+  );
+}
+
+/** Refuse an output folder whose replacement would destroy the site's sources. */
+function checkOutputFolder(paths: SitePaths): void {
+  const inside = (child: string, parent: string) => {
+    const relative = path.relative(parent, child);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  };
+  for (const [name, folder] of [['site root', paths.root], ['content folder', paths.content], ['templates folder', paths.templates]] as const) {
+    if (inside(folder, paths.out)) {
+      throw new ConfigError([
+        { severity: 'error', message: `the output folder ${paths.out} contains the ${name}; a build replaces the output folder whole, so choose another one` },
+      ]);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Render: every planned page through its Liquid template. Template errors are
+ * collected (once per distinct error, not once per page) rather than thrown.
+ */
+import type { Liquid } from 'liquidjs';
+import { formatProblem, type Problem } from '../errors.js';
+import type { Site } from '../model/site.js';
+import { outputPath, type Page } from '../plan/pages.js';
+import { templateProblem } from './templates.js';
+import { pageContext, TEMPLATE_OF } from './view.js';
+
+/** A rendered file, relative to the output folder. */
+export interface Output {
+  readonly path: string;
+  readonly content: string | Uint8Array;
+}
+
+/** Render `pages` with templates from `dir`; `root` makes template paths in messages relative. */
+export async function renderPages(
+  pages: readonly Page[],
+  site: Site,
+  engine: Liquid,
+  dirs: { readonly root: string; readonly templates: string },
+  onPage: (done: number) => void = () => {},
+): Promise<{ outputs: Output[]; problems: Problem[] }> {
+  const outputs: Output[] = [];
+  const problems = new Map<string, Problem>();
+  for (const [index, page] of pages.entries()) {
+    try {
+      const html = (await engine.renderFile(TEMPLATE_OF[page.kind], pageContext(page, site))) as string;
+      outputs.push({ path: outputPath(page.url), content: html });
+    } catch (error) {
+      const problem = templateProblem(error, dirs.root, dirs.templates);
+      problems.set(formatProblem(problem), problem);
+    }
+    onPage(index + 1);
+  }
+  return { outputs, problems: [...problems.values()] };
+}

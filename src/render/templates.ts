@@ -1,0 +1,68 @@
+/**
+ * The LiquidJS environment: output escaped by default, and an unknown variable
+ * or filter is an error naming the template file and line, not an empty string.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Liquid, LiquidError } from 'liquidjs';
+import type { SiteConfig } from '../config.js';
+import type { Problem } from '../errors.js';
+
+/** A Liquid engine reading templates from `dir`, with Dateline's filters. */
+export function createEngine(dir: string, config: SiteConfig): Liquid {
+  const engine = new Liquid({
+    root: [dir],
+    extname: '.liquid',
+    cache: true,
+    outputEscape: 'escape',
+    strictVariables: true,
+    strictFilters: true,
+    // Optional story fields (updated, image, section…) are absent, not empty: let `{% if %}` test them.
+    lenientIf: true,
+    ownPropertyOnly: true,
+    jsTruthy: true,
+  });
+  engine.registerFilter('url', (value: unknown) => siteUrl(String(value), config.basePath));
+  engine.registerFilter('absolute_url', (value: unknown) => new URL(siteUrl(String(value), config.basePath), config.url).href);
+  return engine;
+}
+
+/**
+ * A site-relative URL (`/tags/ttp/`) under the base path (`/news/tags/ttp/`);
+ * absolute URLs (`https://…`) are left alone.
+ */
+export function siteUrl(url: string, basePath: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return url;
+  return basePath + url.replace(/^\/+/, '');
+}
+
+/**
+ * A template error as a problem at the template's file and line. Paths are
+ * relative to `root`; `dir` is the templates folder.
+ */
+export function templateProblem(error: unknown, root: string, dir: string): Problem {
+  if (error instanceof LiquidError) {
+    const token = error.token;
+    const [line, column] = token?.getPosition() ?? [];
+    const message = (error.originalError?.message ?? error.message).split(', line:')[0] ?? error.message;
+    const file = token?.file ?? (token && templateWithSource(dir, token.input));
+    return {
+      severity: 'error',
+      ...(file && { file: path.relative(root, file).split(path.sep).join('/') }),
+      ...(line !== undefined && { line, column }),
+      message: `template error: ${message}`,
+    };
+  }
+  return { severity: 'error', message: `template error: ${(error as Error).message}` };
+}
+
+/**
+ * LiquidJS leaves the file off the tokens of some errors (an undefined
+ * variable inside a block), but every token keeps the whole template text:
+ * find the template with that text. Only runs when a build has failed.
+ */
+function templateWithSource(dir: string, source: string): string | undefined {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.liquid')).sort();
+  const match = files.find((name) => readFileSync(path.join(dir, name), 'utf8') === source);
+  return match === undefined ? undefined : path.join(dir, match);
+}

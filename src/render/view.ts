@@ -1,0 +1,118 @@
+/**
+ * What templates see: plain objects built from the plan. Absent optional
+ * values are left out (templates test them with `{% if %}`), never `undefined`
+ * strings or empty placeholders.
+ */
+import { DateTime } from 'luxon';
+import type { SiteConfig } from '../config.js';
+import type { Instant } from '../parse/dates.js';
+import type { SiteStory, Site } from '../model/site.js';
+import { TAXONOMIES, type Term } from '../model/taxonomy.js';
+import { toSlug } from '../slug.js';
+import type { Page } from '../plan/pages.js';
+import type { Pagination } from '../plan/paginate.js';
+
+/** The variables a page template renders with. */
+export type TemplateContext = Record<string, unknown>;
+
+/** The template file (without `.liquid`) for each kind of page. */
+export const TEMPLATE_OF: Readonly<Record<Page['kind'], string>> = {
+  story: 'story',
+  home: 'home',
+  term: 'term',
+  terms: 'terms',
+  'not-found': '404',
+};
+
+/** The context for rendering `page` of `site`. */
+export function pageContext(page: Page, site: Site): TemplateContext {
+  const common = {
+    site: siteView(site),
+    page: { kind: page.kind, url: page.url, title: pageTitle(page) },
+  };
+  switch (page.kind) {
+    case 'story':
+      return { ...common, story: storyView(page.story, site) };
+    case 'home':
+      return { ...common, stories: page.pagination.items.map((s) => storyView(s, site)), pagination: paginationView(page.pagination) };
+    case 'term':
+      return {
+        ...common,
+        term: termView(page.term),
+        kind: TAXONOMIES[page.term.kind].singular,
+        stories: page.pagination.items.map((s) => storyView(s, site)),
+        pagination: paginationView(page.pagination),
+      };
+    case 'terms':
+      return { ...common, taxonomy: { title: page.taxonomy.title, kind: page.taxonomy.kind, terms: page.taxonomy.terms.map(termView) } };
+    case 'not-found':
+      return { ...common, latest: site.stories.slice(0, 5).map((s) => storyView(s, site)) };
+  }
+}
+
+function pageTitle(page: Page): string {
+  switch (page.kind) {
+    case 'story':
+      return page.story.story.title;
+    case 'home':
+      return page.pagination.number > 1 ? `Latest stories, page ${page.pagination.number}` : 'Latest stories';
+    case 'term':
+      return page.pagination.number > 1 ? `${page.term.name}, page ${page.pagination.number}` : page.term.name;
+    case 'terms':
+      return page.taxonomy.title;
+    case 'not-found':
+      return 'Page not found';
+  }
+}
+
+function siteView(site: Site) {
+  const { title, url, basePath, language, description } = site.config;
+  return {
+    title,
+    url,
+    basePath,
+    language,
+    description,
+    nav: (Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[]).map((kind) => ({
+      title: TAXONOMIES[kind].title,
+      url: site.taxonomies[kind].url,
+    })),
+  };
+}
+
+function storyView({ story, url }: SiteStory, site: Site) {
+  const link = (kind: keyof typeof TAXONOMIES) => (name: string) => {
+    const term = site.taxonomies[kind].bySlug.get(toSlug(name));
+    return { name: term?.name ?? name, url: term?.url ?? site.taxonomies[kind].url };
+  };
+  return {
+    title: story.title,
+    url,
+    summary: story.summary,
+    html: story.html,
+    draft: story.draft,
+    published: timeView(story.date, site.config),
+    bylines: story.bylines.map(link('bylines')),
+    tags: story.tags.map(link('tags')),
+    ...(story.updated && { updated: timeView(story.updated, site.config) }),
+    ...(story.section && { section: link('sections')(story.section) }),
+    ...(story.location && { location: story.location }),
+    ...(story.lang && { lang: story.lang }),
+    ...(story.image && { image: story.image }),
+  };
+}
+
+function termView(term: Term<SiteStory>) {
+  return { name: term.name, slug: term.slug, url: term.url, count: term.stories.length };
+}
+
+function paginationView(pagination: Pagination<SiteStory>) {
+  const { number, total, previous, next } = pagination;
+  return { number, total, ...(previous && { previous }), ...(next && { next }) };
+}
+
+/** `{ iso, display }`: machine-readable with offset, and as readers of the site see it. */
+function timeView(instant: Instant, config: SiteConfig) {
+  const time = DateTime.fromMillis(instant.epochMs, { zone: config.timezone, locale: config.language });
+  return { iso: instant.iso, display: time.toFormat('d MMMM yyyy, HH:mm ZZZZ') };
+}

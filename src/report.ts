@@ -1,0 +1,32 @@
+/**
+ * Shapes the problems a build found for people: the same warning in many
+ * files is one line, not a thousand; `--strict` turns warnings into errors.
+ */
+import { countLabel, sortProblems, type Problem } from './errors.js';
+
+/** Files named in full in a grouped warning before the rest are counted. */
+const NAMED_FILES = 5;
+
+/**
+ * One problem per distinct message: where several files share a message, the
+ * first location is kept and the others are listed after it.
+ */
+export function groupRepeated(problems: readonly Problem[]): Problem[] {
+  const groups = new Map<string, Problem[]>();
+  for (const problem of sortProblems(problems)) {
+    const key = `${problem.severity}\0${problem.message}`;
+    groups.set(key, [...(groups.get(key) ?? []), problem]);
+  }
+  return [...groups.values()].map((group) => {
+    const [first, ...rest] = group as [Problem, ...Problem[]];
+    if (rest.length === 0) return first;
+    const where = rest.slice(0, NAMED_FILES).map((p) => [p.file, p.line].filter((x) => x !== undefined).join(':'));
+    const more = rest.length > NAMED_FILES ? ` and ${countLabel(rest.length - NAMED_FILES, 'more file')}` : '';
+    return { ...first, message: `${first.message}; also in ${where.join(', ')}${more}` };
+  });
+}
+
+/** With `strict`, every warning becomes an error. */
+export function applyStrict(problems: readonly Problem[], strict: boolean): Problem[] {
+  return strict ? problems.map((problem) => ({ ...problem, severity: 'error' })) : [...problems];
+}

@@ -1,0 +1,55 @@
+/**
+ * A writer that fills a fresh folder beside the output folder and swaps it in
+ * only when the whole build succeeded: readers and CI never see a half-built
+ * site, and a failed build leaves the previous output exactly as it was.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkedRelative, type Writer } from './writer.js';
+
+export class StagedDirectoryWriter implements Writer {
+  /** The folder being filled. */
+  readonly staging: string;
+  private readonly made = new Set<string>();
+
+  /** Stage files for `outDir` (which need not exist yet). */
+  constructor(readonly outDir: string) {
+    this.staging = `${outDir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  }
+
+  async write(file: string, content: string | Uint8Array): Promise<void> {
+    const target = path.join(this.staging, checkedRelative(file));
+    const dir = path.dirname(target);
+    if (!this.made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    await writeFile(target, content);
+  }
+
+  /** Swap the staged folder in; the previous output is removed afterwards. */
+  async commit(): Promise<void> {
+    await mkdir(this.staging, { recursive: true });
+    const old = `${this.outDir}.old-${process.pid}-${randomBytes(4).toString('hex')}`;
+    let hadOld = true;
+    try {
+      await rename(this.outDir, old);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      hadOld = false;
+    }
+    try {
+      await rename(this.staging, this.outDir);
+    } catch (error) {
+      if (hadOld) await rename(old, this.outDir);
+      throw error;
+    }
+    if (hadOld) await rm(old, { recursive: true, force: true });
+  }
+
+  /** Throw the staged files away, leaving the output folder untouched. */
+  async abort(): Promise<void> {
+    await rm(this.staging, { recursive: true, force: true });
+  }
+}

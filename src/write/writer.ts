@@ -1,0 +1,34 @@
+/**
+ * Write: outputs go through a `Writer`, so a build can target the file system
+ * (staged, then swapped in whole) or memory (for tests and, later, dev mode).
+ */
+import path from 'node:path';
+import { DatelineError } from '../errors.js';
+
+/** Where rendered files go. Paths are relative to the output root, with `/` separators. */
+export interface Writer {
+  write(file: string, content: string | Uint8Array): Promise<void>;
+}
+
+/** Keeps every file in a map: for tests. */
+export class MemoryWriter implements Writer {
+  /** Written files by path. */
+  readonly files = new Map<string, Buffer>();
+
+  async write(file: string, content: string | Uint8Array): Promise<void> {
+    this.files.set(checkedRelative(file), Buffer.from(content));
+  }
+}
+
+/**
+ * `file` as a normalized relative path, refusing anything that would land
+ * outside the output folder. Story slugs are validated long before this; this
+ * is the last line of defence, so failing here is an internal error.
+ */
+export function checkedRelative(file: string): string {
+  const normal = path.posix.normalize(file);
+  if (normal === '' || normal === '.' || normal.startsWith('../') || normal === '..' || path.posix.isAbsolute(normal) || normal.includes('\0')) {
+    throw new DatelineError(`Internal error: refusing to write \`${file}\` outside the output folder`);
+  }
+  return normal;
+}

@@ -1,0 +1,177 @@
+/**
+ * Bad input, as an editor meets it: the CLI reports every problem as
+ * `file:line:column: message`, exits 1, and leaves the previous site as it was.
+ */
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, FIXTURES, NOW, REPO, runCli, snapshot, type CliResult } from '../helpers.js';
+
+/** The fixture newsroom, built once so there is a `dist/` to protect. */
+function builtSite(): { root: string; before: Record<string, string> } {
+  const root = copyFixture('newsroom');
+  const first = runCli(['build', '--now', NOW], { cwd: root });
+  expect(first.status).toBe(0);
+  return { root, before: snapshot(path.join(root, 'dist')) };
+}
+
+/** Add the named bad fixtures to a built site and build again. */
+function buildWith(...names: string[]): CliResult & { root: string; before: Record<string, string> } {
+  const site = builtSite();
+  for (const name of names) copyFileSync(path.join(FIXTURES, 'bad', name), path.join(site.root, 'content', name));
+  return { ...runCli(['build', '--now', NOW], { cwd: site.root }), ...site };
+}
+
+function expectNothingLost(run: ReturnType<typeof buildWith>): void {
+  expect(snapshot(path.join(run.root, 'dist'))).toEqual(run.before);
+  expect(readdirSync(run.root).sort()).toEqual(['content', 'dateline.config.json', 'dist']);
+}
+
+describe('bad story files', () => {
+  it.each([
+    ['malformed-yaml.md', 'content/malformed-yaml.md:3:1: invalid YAML: '],
+    ['missing-title.md', 'content/missing-title.md:2:1: `title`: is required: the headline'],
+    ['empty-title.md', 'content/empty-title.md:2:8: `title`: must not be empty: give the story a headline (got ``)'],
+    ['missing-date.md', 'content/missing-date.md:2:1: `date`: is required: when the story was published; write it as `2023-09-12`'],
+    ['date-yesterday.md', 'content/date-yesterday.md:3:7: `date`: is not a date: write it as `2023-09-12`, `2023-09-12 10:30` or `2023-09-12T10:30:00+05:00` (got `yesterday`)'],
+    ['date-impossible.md', 'content/date-impossible.md:3:7: `date`: is not a date: write it as `2023-09-12`, `2023-09-12 10:30` or `2023-09-12T10:30:00+05:00` (got `2023-13-45`)'],
+    ['tags-not-list.md', 'content/tags-not-list.md:4:7: `tags`: must be a list of tags, e.g. `[TTP, ISPR]` (got `TTP, ISPR`)'],
+    ['tags-not-strings.md', 'content/tags-not-strings.md:4:13: `tags.1`: must be text: tags (got `{"name":"ISPR"}`)'],
+    ['empty.md', 'content/empty.md:1:1: the file is empty; start the file with a `---` line'],
+    ['no-frontmatter.md', 'content/no-frontmatter.md:1:1: no frontmatter: start the file with a `---` line, then `title:` and `date:` lines, then a closing `---` line'],
+    ['slug-slash.md', 'content/slug-slash.md:4:7: `slug`: must be lowercase letters, digits and single hyphens, like `army-chief-call`: no `/`, `..`, spaces or capitals (got `2023/evil`)'],
+    ['slug-dots.md', 'content/slug-dots.md:4:7: `slug`: must be lowercase letters, digits and single hyphens'],
+    ['slug-absolute.md', 'content/slug-absolute.md:4:7: `slug`: must be lowercase letters, digits and single hyphens'],
+    ['js-frontmatter.md', 'content/js-frontmatter.md:1:1: frontmatter language `js` is not allowed: only YAML frontmatter is read, and code in it is never run; replace `---js` with `---`'],
+    ['javascript-frontmatter.md', 'content/javascript-frontmatter.md:1:1: frontmatter language `javascript` is not allowed'],
+    ['alias-bomb.md', 'content/alias-bomb.md:1:1: invalid YAML: Excessive alias count indicates a resource exhaustion attack; use plain values instead of `&anchors` and `*aliases`'],
+  ])('%s: a clear error, exit 1, dist/ untouched', (name, message) => {
+    const run = buildWith(name);
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n')).toContainEqual(expect.stringContaining(message));
+    expect(run.stderr).toContain('Build failed with 1 error; the output folder was left as it was.');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expectNothingLost(run);
+  });
+
+  it('never runs JavaScript frontmatter', () => {
+    const run = buildWith('js-frontmatter.md', 'javascript-frontmatter.md');
+    expect(run.status).toBe(1);
+    expect(existsSync(path.join(run.root, 'PWNED-js'))).toBe(false);
+    expect(existsSync(path.join(run.root, 'PWNED-javascript'))).toBe(false);
+  });
+
+  it('names both files when two stories resolve to the same URL', () => {
+    const run = buildWith('same-url.md');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('content/call.md:1: the URL /2023/09/call/ is also used by content/same-url.md: give this story a different `slug`');
+    expect(run.stderr).toContain('content/same-url.md:1: the URL /2023/09/call/ is also used by content/call.md: give this story a different `slug`');
+    expectNothingLost(run);
+  });
+
+  it('reports every problem of every file in one run', () => {
+    const run = buildWith('missing-title.md', 'date-yesterday.md', 'empty.md', 'tags-not-list.md', 'alias-bomb.md');
+    expect(run.status).toBe(1);
+    const reported = run.stderr.split('\n').filter((line) => line.startsWith('content/'));
+    expect(reported.map((line) => line.split(':')[0])).toEqual([
+      'content/alias-bomb.md',
+      'content/date-yesterday.md',
+      'content/empty.md',
+      'content/missing-title.md',
+      'content/tags-not-list.md',
+    ]);
+    expect(run.stderr).toContain('Build failed with 5 errors');
+    expectNothingLost(run);
+  });
+
+  it('builds with a warning for an unknown field, and fails on it with --strict', () => {
+    const site = builtSite();
+    copyFileSync(path.join(FIXTURES, 'bad', 'unknown-field.md'), path.join(site.root, 'content', 'unknown-field.md'));
+    const strict = runCli(['build', '--now', NOW, '--strict'], { cwd: site.root });
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('content/unknown-field.md:4:1: unknown field `tgas` is ignored (did you mean `tags`?)');
+    expect(snapshot(path.join(site.root, 'dist'))).toEqual(site.before);
+    const lenient = runCli(['build', '--now', NOW], { cwd: site.root });
+    expect(lenient.status).toBe(0);
+    expect(lenient.stderr).toContain('content/unknown-field.md:4:1: warning: unknown field `tgas` is ignored (did you mean `tags`?)');
+  });
+});
+
+describe('bad templates', () => {
+  it('names the template file and line of an unknown variable', () => {
+    const site = builtSite();
+    const templates = path.join(site.root, 'templates');
+    cpSync(path.join(REPO, 'templates'), templates, { recursive: true });
+    const story = path.join(templates, 'story.liquid');
+    const lines = readFileSync(story, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('<h1>{{ story.title }}</h1>'));
+    lines[line] = lines[line]!.replace('story.title', 'story.titel');
+    writeFileSync(story, lines.join('\n'));
+    const run = runCli(['build', '--now', NOW], { cwd: site.root });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`templates/story.liquid:${line + 1}:12: template error: undefined variable: story.titel`);
+    expect(run.stderr).toContain('Build failed with 1 error');
+    expect(snapshot(path.join(site.root, 'dist'))).toEqual(site.before);
+  });
+
+  it('names an unknown filter', () => {
+    const site = builtSite();
+    const templates = path.join(site.root, 'templates');
+    cpSync(path.join(REPO, 'templates'), templates, { recursive: true });
+    const home = path.join(templates, 'home.liquid');
+    writeFileSync(home, readFileSync(home, 'utf8').replace('{% layout "layout" %}', '{% layout "layout" %}{{ site.title | shout }}'));
+    const run = runCli(['build', '--now', NOW], { cwd: site.root });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('templates/home.liquid:1:');
+    expect(run.stderr).toContain('undefined filter: shout');
+    expect(snapshot(path.join(site.root, 'dist'))).toEqual(site.before);
+  });
+});
+
+describe('bad config and usage', () => {
+  it('exits 2 on an invalid config, naming the field, with dist/ untouched', () => {
+    const site = builtSite();
+    const config = path.join(site.root, 'dateline.config.json');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('"https://example.org/news/"', '"example.org/news"'));
+    const run = runCli(['build'], { cwd: site.root });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('dateline.config.json:3:10: `url`: must be an absolute http(s) address such as `https://example.org/news/` (got `example.org/news`)');
+    expect(snapshot(path.join(site.root, 'dist'))).toEqual(site.before);
+  });
+
+  it('refuses an output folder that would swallow the sources', () => {
+    const site = builtSite();
+    const run = runCli(['build', '--out', '.'], { cwd: site.root });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('contains the site root');
+    expect(readdirSync(site.root).sort()).toEqual(['content', 'dateline.config.json', 'dist']);
+  });
+
+  it.each([
+    [['build', '--bogus'], "Unknown option '--bogus'"],
+    [['publish'], 'unknown command `publish`'],
+    [[], 'no command given'],
+    [['build', 'extra'], 'unexpected argument `extra`'],
+    [['build', '--now', 'soon'], '--now `soon` is not a date'],
+  ])('exits 2 on %j', (args, message) => {
+    const run = runCli(args, { cwd: path.join(FIXTURES, 'newsroom') });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain('Run `dateline --help` for usage.');
+  });
+
+  it('exits 2 when there is no config', () => {
+    const run = runCli(['build', '--root', path.join(FIXTURES, 'bad')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('dateline.config.json: not found in');
+  });
+
+  it('prints help and version', () => {
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: dateline <command> [options]');
+    const version = runCli(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version);
+  });
+});

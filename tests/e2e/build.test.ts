@@ -1,0 +1,168 @@
+/**
+ * The CLI as a user runs it, on the fixture newsroom, checked through a real
+ * HTML parser.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CheerioAPI } from 'cheerio';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, NOW, page, runCli, snapshot, tempDir, type CliResult } from '../helpers.js';
+
+const ROOT = path.join(FIXTURES, 'newsroom');
+let out: string;
+let result: CliResult;
+const at = (url: string): CheerioAPI => page(path.join(out, url.replace(/^\/news\//, ''), url.endsWith('/') ? 'index.html' : ''));
+const storyTitles = ($: CheerioAPI) => $('main .card h2').map((_, h) => $(h).text().trim()).get();
+
+beforeAll(() => {
+  out = path.join(tempDir(), 'dist');
+  result = runCli(['build', '--root', ROOT, '--out', out, '--now', NOW]);
+});
+
+describe('dateline build on the fixture newsroom', () => {
+  it('succeeds and prints a one-line summary', () => {
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Built 29 pages from 6 stories in \d+\.\d\d s$/m);
+  });
+
+  it('lists what it left out and how to include it', () => {
+    expect(result.stdout).toContain('Left out 1 draft (--drafts to include): content/draft.md; 1 embargoed story (--future to include): content/embargoed.md');
+  });
+
+  it('warns once about tag spellings that share a URL, naming the file', () => {
+    expect(result.stderr).toContain('warning: tag spellings share the URL /tags/counter-terrorism/');
+    expect(result.stderr).toContain('`counter terrorism` in content/chitral.md');
+  });
+
+  it('shows a story with its tags linking to their pages', () => {
+    const $ = at('/news/2023/09/call/');
+    expect($('h1').text()).toBe('Army chief speaks to US defence secretary');
+    const tags = $('a[rel=tag]').map((_, a) => [[$(a).text(), $(a).attr('href')]]).get();
+    expect(tags).toEqual([
+      ['TTP', '/news/tags/ttp/'],
+      ['ISPR', '/news/tags/ispr/'],
+      ['Counter Terrorism', '/news/tags/counter-terrorism/'],
+    ]);
+  });
+
+  it('shows bylines, dateline, section and times in the site zone', () => {
+    const $ = at('/news/2023/09/call/');
+    expect($('a[rel=author]').map((_, a) => [[$(a).text(), $(a).attr('href')]]).get()).toEqual([
+      ['Ayesha Siddiqui', '/news/bylines/ayesha-siddiqui/'],
+      ['Bilal Ahmed', '/news/bylines/bilal-ahmed/'],
+    ]);
+    expect($('.bylines').text()).toBe('By Ayesha Siddiqui and Bilal Ahmed');
+    expect($('.dateline').text()).toBe('ISLAMABAD:');
+    expect($('.kicker a').attr('href')).toBe('/news/sections/pakistan/');
+    expect($('time').map((_, t) => [[$(t).attr('datetime'), $(t).text()]]).get()).toEqual([
+      ['2023-09-13T09:30:00+05:00', '13 September 2023, 09:30 GMT+5'],
+      ['2023-09-13T15:00:00+05:00', '13 September 2023, 15:00 GMT+5'],
+    ]);
+  });
+
+  it('shows the lead image with caption and credit, and copies it', () => {
+    const $ = at('/news/2023/09/chitral/');
+    expect($('figure img').attr('src')).toBe('/news/images/valley.svg');
+    expect($('figure img').attr('alt')).toBe('A mountain valley');
+    expect($('figcaption').text()).toBe('The Chitral valley. Fixture illustration');
+    expect(existsSync(path.join(out, 'images/valley.svg'))).toBe(true);
+  });
+
+  it('uses the slug from the frontmatter over the file name', () => {
+    expect(at('/news/2023/08/envoy-names-ttp/')('h1').text()).toBe('US envoy names TTP the top regional threat');
+  });
+
+  it('lists exactly the tag’s stories, newest first, paginated at the page size', () => {
+    const first = at('/news/tags/ttp/');
+    const second = at('/news/tags/ttp/page/2/');
+    expect(first('h1').text()).toBe('TTP');
+    expect(storyTitles(first)).toEqual(['Army chief speaks to US defence secretary', 'Troops repel attack in Chitral']);
+    expect(storyTitles(second)).toEqual(['US envoy names TTP the top regional threat']);
+    expect(first('a[rel=next]').attr('href')).toBe('/news/tags/ttp/page/2/');
+    expect(first('a[rel=prev]')).toHaveLength(0);
+    expect(second('a[rel=prev]').attr('href')).toBe('/news/tags/ttp/');
+    expect(existsSync(path.join(out, 'tags/ttp/page/3'))).toBe(false);
+  });
+
+  it('merges spellings into one tag page with the most used spelling', () => {
+    const $ = at('/news/tags/counter-terrorism/');
+    expect($('h1').text()).toBe('Counter Terrorism');
+    expect($('.count').text()).toContain('3 stories');
+    expect(readdirSync(path.join(out, 'tags')).filter((d) => d.includes('counter'))).toEqual(['counter-terrorism']);
+  });
+
+  it('has byline and section pages built the same way', () => {
+    expect(storyTitles(at('/news/bylines/bilal-ahmed/'))).toEqual(['What the ISPR does', 'Army chief speaks to US defence secretary']);
+    expect(storyTitles(at('/news/sections/world/'))).toEqual(['US envoy names TTP the top regional threat', "<script>alert('title')</script> & friends"]);
+  });
+
+  it('lists every tag, byline and section with its story count', () => {
+    const $ = at('/news/tags/');
+    const rows = $('.term-index li').map((_, li) => [[$(li).find('a').text(), $(li).find('.count').text()]]).get();
+    expect(rows).toEqual([
+      ['<b>bold</b>', '1'],
+      ['Counter Terrorism', '3'],
+      ['ISPR', '2'],
+      ['KP', '2'],
+      ['TTP', '3'],
+    ]);
+    expect(at('/news/bylines/')('.term-index li')).toHaveLength(4);
+    expect(at('/news/sections/')('.term-index a').map((_, a) => $(a).text()).get()).toEqual(['Explainers', 'Pakistan', 'World']);
+  });
+
+  it('paginates the home page, newest first', () => {
+    expect(storyTitles(at('/news/'))).toEqual(['What the ISPR does', 'Army chief speaks to US defence secretary']);
+    expect(storyTitles(at('/news/page/3/'))).toEqual(['Think tank counts 389 dead in six months', "<script>alert('title')</script> & friends"]);
+    expect(at('/news/page/3/')('a[rel=next]')).toHaveLength(0);
+  });
+
+  it('uses the first paragraph as the summary when there is none', () => {
+    const $ = at('/news/sections/pakistan/page/2/');
+    expect($('.card p').last().text()).toBe('The first half of the year saw 389 people killed in militant attacks.');
+  });
+
+  it('writes a 404 page and the theme assets', () => {
+    expect(page(path.join(out, '404.html'))('h1').text()).toBe('Page not found');
+    expect(readFileSync(path.join(out, 'assets/style.css'), 'utf8')).toContain('prefers-color-scheme');
+  });
+
+  it('puts the base path in every internal link and asset', () => {
+    for (const file of Object.keys(snapshot(out)).filter((f) => f.endsWith('.html'))) {
+      const $ = page(path.join(out, file));
+      const urls = $('[href], [src]').map((_, el) => $(el).attr('href') ?? $(el).attr('src')).get();
+      for (const url of urls) {
+        expect(url, `${url} in ${file}`).toMatch(/^(\/news\/|https:\/\/example\.org\/news\/|#main$)/);
+        if (url.startsWith('/news/')) {
+          const target = path.join(out, url.slice('/news/'.length), url.endsWith('/') ? 'index.html' : '');
+          expect(existsSync(target), `${url} in ${file} points to a file that exists`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('shows hostile text in titles, bylines, tags and summaries as text, never markup', () => {
+    for (const file of Object.keys(snapshot(out)).filter((f) => f.endsWith('.html'))) {
+      const $ = page(path.join(out, file));
+      expect($('script, iframe, b, img[onerror], [onclick]'), file).toHaveLength(0);
+    }
+    const url = readdirSync(path.join(out, '2023/06'))[0];
+    const $ = at(`/news/2023/06/${url}/`);
+    expect($('h1').text()).toBe("<script>alert('title')</script> & friends");
+    expect($('title').text()).toBe("<script>alert('title')</script> & friends | Fixture Gazette");
+    expect($('a[rel=author]').text()).toBe("<img src=x onerror=alert('byline')>");
+    expect($('a[rel=tag]').text()).toBe('<b>bold</b>');
+    expect($('.standfirst').text()).toBe("<iframe src=javascript:alert('summary')></iframe>");
+    expect($('meta[name=description]').attr('content')).toBe("<iframe src=javascript:alert('summary')></iframe>");
+    expect($('.body').text()).toContain('raw HTML and a bad link');
+    expect($('.body a').attr('href')).toBeUndefined();
+  });
+
+  it('includes drafts and embargoed stories only when asked', () => {
+    const all = path.join(tempDir(), 'dist');
+    const run = runCli(['build', '--root', ROOT, '--out', all, '--now', NOW, '--drafts', '--future']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Built \d+ pages from 8 stories/m);
+    expect(storyTitles(page(path.join(all, 'tags/balochistan/index.html')))).toEqual(['An embargoed report', 'A draft about Balochistan']);
+    expect(existsSync(path.join(out, 'tags/balochistan'))).toBe(false);
+  });
+});
