@@ -1,0 +1,42 @@
+/** The sample newsroom in `content/` builds into a real site. */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { page, REPO, runCli, snapshot, tempDir, type CliResult } from '../helpers.js';
+
+let out: string;
+let run: CliResult;
+
+beforeAll(() => {
+  out = path.join(tempDir(), 'dist');
+  run = runCli(['build', '--out', out], { cwd: REPO });
+});
+
+describe('the sample site', () => {
+  it('builds without warnings, leaving out its draft', () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Left out 1 draft (--drafts to include): content/2023/09/balochistan-follow-up.md');
+  });
+
+  it('has at least eight stories across several sections and bylines', () => {
+    const home = page(path.join(out, 'index.html'));
+    expect(home('.pagination').text()).toContain('Page 1 of 2');
+    const stories = Object.keys(snapshot(out)).filter((f) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f));
+    expect(stories.length).toBeGreaterThanOrEqual(8);
+    expect(page(path.join(out, 'sections/index.html'))('.term-index li').length).toBeGreaterThanOrEqual(3);
+    expect(page(path.join(out, 'bylines/index.html'))('.term-index li').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports the army chief’s call, tagged and datelined as a newspaper would', () => {
+    const $ = page(path.join(out, '2023/09/army-chief-austin-call/index.html'));
+    expect($('h1').text()).toContain('Army chief and US defence secretary');
+    expect($('.dateline').text()).toBe('ISLAMABAD:');
+    expect($('a[rel=author]').text()).toBe('Ayesha Siddiqui');
+    const tags = $('a[rel=tag]').map((_, a) => $(a).attr('href')).get();
+    expect(tags).toEqual(expect.arrayContaining(['/news/tags/ttp/', '/news/tags/ispr/', '/news/tags/kp/', '/news/tags/balochistan/']));
+    const body = $('.body').text();
+    for (const fact of ['Asim Munir', 'Lloyd Austin', 'ceasefire', 'Chitral', '389', 'Matthew Miller', 'Tom West']) {
+      expect(body).toContain(fact);
+    }
+  });
+});
