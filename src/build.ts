@@ -3,6 +3,7 @@
  * Each stage collects the problems it finds; the build stops after a stage
  * that found errors, reporting all of them together.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
@@ -55,7 +56,7 @@ export interface BuildSummary {
 /** Build the site at `options.root` into its output folder, replacing it only on success. */
 export async function build(options: Readonly<BuildOptions> = {}): Promise<BuildSummary> {
   const { config, paths } = loadConfig(options);
-  checkOutputFolder(paths);
+  checkFolders(paths);
   const writer = new StagedDirectoryWriter(paths.out);
   try {
     const summary = await generate(config, paths, options, writer);
@@ -140,8 +141,17 @@ async function loadAssets(paths: SitePaths): Promise<Output[]> {
   );
 }
 
-/** Refuse an output folder whose replacement would destroy the site's sources. */
-function checkOutputFolder(paths: SitePaths): void {
+/**
+ * Refuse a content folder that does not exist (an empty site is never what a
+ * typo in `--content` meant) and an output folder whose replacement would
+ * destroy the site's sources.
+ */
+function checkFolders(paths: SitePaths): void {
+  if (!existsSync(paths.content)) {
+    throw new ConfigError([
+      { severity: 'error', message: `the content folder ${paths.content} does not exist; create it, or point \`--content\` or \`contentDir\` at your stories` },
+    ]);
+  }
   const inside = (child: string, parent: string) => {
     const relative = path.relative(parent, child);
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));

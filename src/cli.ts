@@ -62,8 +62,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return usage((error as Error).message);
   }
   const { values, positionals } = args;
-  if (values.help) return print(HELP), EXIT.ok;
-  if (values.version) return print(VERSION), EXIT.ok;
+  if (values.help || values.version) {
+    print(values.help ? HELP : VERSION);
+    return EXIT.ok;
+  }
   const [command, ...extra] = positionals;
   if (command === undefined) return usage('no command given');
   if (command !== 'build') return usage(`unknown command \`${command}\``);

@@ -34,6 +34,8 @@ export interface Story {
   readonly section?: string;
   /** From the frontmatter, else the body's first paragraph as text. */
   readonly summary: string;
+  /** Where `summary` came from: a written summary is shown as the standfirst, a derived one is not repeated. */
+  readonly summarySource: 'frontmatter' | 'first-paragraph';
   /** URL segment: from the frontmatter, else from the file name. */
   readonly slug: string;
   /** The dateline, e.g. `ISLAMABAD`. */
@@ -86,6 +88,7 @@ export function parseStory(file: SourceFile, zone: string): ParsedStory {
     bylines: fields.byline,
     tags: fields.tags,
     summary: fields.summary ?? body.firstParagraph,
+    summarySource: fields.summary === undefined ? 'first-paragraph' : 'frontmatter',
     slug: fields.slug ?? toSlug(path.posix.basename(file.relativePath, '.md')),
     draft: fields.draft,
     html: body.html,

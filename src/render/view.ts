@@ -94,6 +94,7 @@ function storyView({ story, url }: SiteStory, site: Site) {
     published: timeView(story.date, site.config),
     bylines: story.bylines.map(link('bylines')),
     tags: story.tags.map(link('tags')),
+    ...(story.summarySource === 'frontmatter' && { standfirst: story.summary }),
     ...(story.updated && { updated: timeView(story.updated, site.config) }),
     ...(story.section && { section: link('sections')(story.section) }),
     ...(story.location && { location: story.location }),

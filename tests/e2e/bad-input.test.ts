@@ -160,6 +160,12 @@ describe('bad config and usage', () => {
     expect(run.stderr).toContain('Run `dateline --help` for usage.');
   });
 
+  it('exits 2 when the content folder does not exist', () => {
+    const run = runCli(['build', '--root', path.join(FIXTURES, 'newsroom'), '--content', 'no-such-folder', '--out', path.join(builtSite().root, 'elsewhere')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('no-such-folder does not exist; create it, or point `--content` or `contentDir` at your stories');
+  });
+
   it('exits 2 when there is no config', () => {
     const run = runCli(['build', '--root', path.join(FIXTURES, 'bad')]);
     expect(run.status).toBe(2);

@@ -68,6 +68,13 @@ describe('dateline build on the fixture newsroom', () => {
     expect(existsSync(path.join(out, 'images/valley.svg'))).toBe(true);
   });
 
+  it('does not repeat the first paragraph as a standfirst when the story has no summary', () => {
+    const $ = at('/news/2023/09/chitral/');
+    expect($('.standfirst')).toHaveLength(0);
+    expect($('meta[name=description]').attr('content')).toBe('Four soldiers were killed and more than 16 militants died.');
+    expect(at('/news/2023/09/ispr/')('.standfirst').text()).toBe("The military's media wing, explained.");
+  });
+
   it('uses the slug from the frontmatter over the file name', () => {
     expect(at('/news/2023/08/envoy-names-ttp/')('h1').text()).toBe('US envoy names TTP the top regional threat');
   });

@@ -12,6 +12,7 @@ const item = (file: string, tags: string[], bylines: string[] = [], section?: st
     bylines,
     tags,
     summary: '',
+    summarySource: 'first-paragraph',
     slug: file,
     draft: false,
     html: '',

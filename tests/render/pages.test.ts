@@ -1,0 +1,76 @@
+/** Rendering through the library with an in-memory writer. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { load } from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { generate, loadConfig, MemoryWriter } from '../../src/index.js';
+import { siteUrl } from '../../src/render/templates.js';
+import { tempDir } from '../helpers.js';
+
+async function render(stories: Record<string, string>, config = '{ "title": "T", "url": "https://example.org/" }') {
+  const root = tempDir();
+  writeFileSync(path.join(root, 'dateline.config.json'), config);
+  for (const [name, text] of Object.entries(stories)) {
+    mkdirSync(path.dirname(path.join(root, 'content', name)), { recursive: true });
+    writeFileSync(path.join(root, 'content', name), text);
+  }
+  const { config: site, paths } = loadConfig({ root });
+  const writer = new MemoryWriter();
+  const summary = await generate(site, paths, { now: Date.UTC(2024, 0, 1) }, writer);
+  const html = (file: string) => load(writer.files.get(file)?.toString() ?? '');
+  return { summary, writer, html };
+}
+
+describe('rendered pages', () => {
+  it('leaves out what a story does not have instead of printing empty values', async () => {
+    const { html } = await render({ 'bare.md': '---\ntitle: Bare\ndate: 2023-01-01\n---\n| a |\n| - |\n| 1 |\n' });
+    const $ = html('2023/01/bare/index.html');
+    expect($('meta[name=description]')).toHaveLength(0);
+    expect($('.standfirst, .bylines, .kicker, figure, .dateline, .tags')).toHaveLength(0);
+    expect($('time')).toHaveLength(1);
+    expect($.html()).not.toMatch(/undefined|\[object Object\]/);
+  });
+
+  it('shows a non-Latin tag in its own script with an ASCII URL', async () => {
+    const { html, writer } = await render({ 'ur.md': '---\ntitle: خبر\ndate: 2023-01-01\ntags: [پاکستان, 中国]\nlang: ur\n---\nمتن\n' });
+    const $ = html('2023/01/ur/index.html');
+    expect($('article').attr('lang')).toBe('ur');
+    const links = $('a[rel=tag]').map((_, a) => [[$(a).text(), $(a).attr('href')]]).get();
+    expect(links[0]).toEqual(['پاکستان', '/tags/pakstan/']);
+    expect(links[1]?.[0]).toBe('中国');
+    expect(links[1]?.[1]).toMatch(/^\/tags\/x-[0-9a-f]{8}\/$/);
+    expect(writer.files.has(`${String(links[1]?.[1]).slice(1)}index.html`)).toBe(true);
+  });
+
+  it('follows the configured permalink pattern, dated in the site time zone', async () => {
+    const { writer } = await render(
+      { 'late.md': '---\ntitle: Late\ndate: 2023-12-31T22:00:00Z\nsection: World News\n---\nx\n' },
+      '{ "title": "T", "url": "https://example.org/", "timezone": "Asia/Karachi", "permalink": "/:section/:year/:month/:day/:slug/" }',
+    );
+    expect(writer.files.has('world-news/2024/01/01/late/index.html')).toBe(true);
+  });
+
+  it('reports a story that lacks the section its permalink needs', async () => {
+    await expect(
+      render({ 'a.md': '---\ntitle: A\ndate: 2023-01-01\n---\nx\n' }, '{ "title": "T", "url": "https://e.org/", "permalink": "/:section/:slug/" }'),
+    ).rejects.toMatchObject({ problems: [{ file: 'content/a.md', message: expect.stringContaining('needs a `section`') }] });
+  });
+
+  it('builds an empty site with a front page that says so', async () => {
+    const { html, summary } = await render({});
+    expect(summary.stories).toBe(0);
+    expect(html('index.html')('main p').first().text()).toBe('No stories have been published yet.');
+  });
+});
+
+describe('siteUrl', () => {
+  it.each([
+    ['/tags/ttp/', '/news/', '/news/tags/ttp/'],
+    ['/', '/news/', '/news/'],
+    ['/', '/', '/'],
+    ['https://cdn.example.org/a.jpg', '/news/', 'https://cdn.example.org/a.jpg'],
+    ['//cdn.example.org/a.jpg', '/news/', '//cdn.example.org/a.jpg'],
+  ])('%j under %j is %j', (url, base, expected) => {
+    expect(siteUrl(url, base)).toBe(expected);
+  });
+});
