@@ -51,6 +51,8 @@ export interface BuildSummary {
   /** Files of stories left out as drafts, and as embargoed (dated after "now"). */
   readonly held: { readonly drafts: readonly string[]; readonly embargoed: readonly string[] };
   readonly outDir: string;
+  /** Milliseconds spent in each stage, in the order they ran. */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 /** Build the site at `options.root` into its output folder, replacing it only on success. */
@@ -85,7 +87,16 @@ export async function generate(
     if (errors.length > 0) throw new BuildFailed(groupRepeated([...warnings, ...errors]));
   };
 
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = now - mark;
+    mark = now;
+  };
+
   const files = await loadStoryFiles(paths.content, paths.root);
+  lap('load');
   const stories: Story[] = [];
   const parseProblems: Problem[] = [];
   for (const [index, file] of files.entries()) {
@@ -98,6 +109,7 @@ export async function generate(
     }
     progress({ stage: 'parse', done: index + 1, total: files.length });
   }
+  lap('parse');
   check(parseProblems);
 
   const selection: Selection = {
@@ -106,19 +118,23 @@ export async function generate(
     now: options.now ?? Date.now(),
   };
   const { site, problems: modelProblems } = buildSite(stories, config, selection);
+  lap('model');
   check(modelProblems);
 
   const { pages, problems: planProblems } = planPages(site);
+  lap('plan');
   check(planProblems);
 
   const engine = createEngine(paths.templates, config);
   const rendered = await renderPages(pages, site, engine, paths, (done) =>
     progress({ stage: 'render', done, total: pages.length }),
   );
+  lap('render');
   check(rendered.problems);
 
   const assets = await loadAssets(paths);
   for (const output of [...rendered.outputs, ...assets]) await writer.write(output.path, output.content);
+  lap('write');
   return {
     pages: rendered.outputs.length,
     files: rendered.outputs.length + assets.length,
@@ -126,6 +142,7 @@ export async function generate(
     warnings: groupRepeated(warnings),
     held: { drafts: site.held.drafts.map((s) => s.file), embargoed: site.held.embargoed.map((s) => s.file) },
     outDir: paths.out,
+    timings,
   };
 }
 

@@ -26,7 +26,7 @@ Options for build:
   --strict        treat warnings as errors
   --now TIME      the build's "now": ISO 8601 or Unix seconds
                   (default: $SOURCE_DATE_EPOCH, else the clock)
-  --verbose       print stack traces of internal errors
+  --verbose       print the time of each stage, and stack traces of internal errors
   --quiet         print errors only
 
   -h, --help      show this help
@@ -88,6 +88,9 @@ async function main(argv: readonly string[]): Promise<number> {
     progress.clear();
     if (!quiet) {
       summary.warnings.forEach(printProblem);
+      if (values.verbose) {
+        print(Object.entries(summary.timings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', '));
+      }
       const held = heldBack(summary.held);
       if (held) print(held);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -25,6 +25,13 @@ describe('dateline build on the fixture newsroom', () => {
     expect(result.stdout).toMatch(/^Built 29 pages from 6 stories in \d+\.\d\d s$/m);
   });
 
+  it('prints the time of each stage with --verbose, and nothing but errors with --quiet', () => {
+    const verbose = runCli(['build', '--root', ROOT, '--out', path.join(tempDir(), 'dist'), '--now', NOW, '--verbose']);
+    expect(verbose.stdout).toMatch(/^load \d+ ms, parse \d+ ms, model \d+ ms, plan \d+ ms, render \d+ ms, write \d+ ms$/m);
+    const quiet = runCli(['build', '--root', ROOT, '--out', path.join(tempDir(), 'dist'), '--now', NOW, '--quiet']);
+    expect([quiet.status, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
+  });
+
   it('lists what it left out and how to include it', () => {
     expect(result.stdout).toContain('Left out 1 draft (--drafts to include): content/draft.md; 1 embargoed story (--future to include): content/embargoed.md');
   });
