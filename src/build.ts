@@ -9,9 +9,11 @@ import path from 'node:path';
 import { loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
 import { BuildFailed, ConfigError, type Problem } from './errors.js';
 import { listFiles, loadStoryFiles } from './load/files.js';
+import { measureImages } from './load/images.js';
 import { buildSite, type Selection } from './model/site.js';
 import { parseStory, type Story } from './parse/story.js';
-import { planPages } from './plan/pages.js';
+import { planSite } from './plan/plan.js';
+import { renderFiles } from './render/files.js';
 import { renderPages, type Output } from './render/html.js';
 import { createEngine } from './render/templates.js';
 import { applyStrict, groupRepeated } from './report.js';
@@ -95,22 +97,23 @@ export async function generate(
     mark = now;
   };
 
-  const files = await loadStoryFiles(paths.content, paths.root);
+  const sources = await loadStoryFiles(paths.content, paths.root);
   lap('load');
-  const stories: Story[] = [];
+  const parsed: Story[] = [];
   const parseProblems: Problem[] = [];
-  for (const [index, file] of files.entries()) {
-    const parsed = parseStory(file, config.timezone);
-    if (parsed.story) {
-      stories.push(parsed.story);
-      parseProblems.push(...parsed.warnings);
+  for (const [index, file] of sources.entries()) {
+    const result = parseStory(file, config.timezone);
+    if (result.story) {
+      parsed.push(result.story);
+      parseProblems.push(...result.warnings);
     } else {
-      parseProblems.push(...parsed.problems);
+      parseProblems.push(...result.problems);
     }
-    progress({ stage: 'parse', done: index + 1, total: files.length });
+    progress({ stage: 'parse', done: index + 1, total: sources.length });
   }
+  const { stories, problems: imageProblems } = await measureImages(parsed, paths.content);
   lap('parse');
-  check(parseProblems);
+  check([...parseProblems, ...imageProblems]);
 
   const selection: Selection = {
     drafts: options.drafts ?? false,
@@ -121,23 +124,24 @@ export async function generate(
   lap('model');
   check(modelProblems);
 
-  const { pages, problems: planProblems } = planPages(site);
+  const { plan, problems: planProblems } = planSite(site);
   lap('plan');
   check(planProblems);
 
   const engine = createEngine(paths.templates, config);
-  const rendered = await renderPages(pages, site, engine, paths, (done) =>
-    progress({ stage: 'render', done, total: pages.length }),
+  const rendered = await renderPages(plan.pages, site, engine, paths, (done) =>
+    progress({ stage: 'render', done, total: plan.pages.length }),
   );
+  const files = renderFiles(plan, site);
   lap('render');
   check(rendered.problems);
 
   const assets = await loadAssets(paths);
-  for (const output of [...rendered.outputs, ...assets]) await writer.write(output.path, output.content);
+  for (const output of [...rendered.outputs, ...files, ...assets]) await writer.write(output.path, output.content);
   lap('write');
   return {
     pages: rendered.outputs.length,
-    files: rendered.outputs.length + assets.length,
+    files: rendered.outputs.length + files.length + assets.length,
     stories: site.stories.length,
     warnings: groupRepeated(warnings),
     held: { drafts: site.held.drafts.map((s) => s.file), embargoed: site.held.embargoed.map((s) => s.file) },

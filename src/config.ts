@@ -48,6 +48,22 @@ const schema = z.object({
     .min(1, 'must be at least 1')
     .max(1000, 'must be at most 1000')
     .default(10),
+  feedSize: z
+    .number({ error: 'must be a whole number of stories per feed, e.g. `50`' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(50),
+  publisher: z
+    .object(
+      {
+        name: text('the publication name shown to search engines and news aggregators').trim().min(1).optional(),
+        logo: text('the address of the publication logo, e.g. `/assets/logo.svg`').optional(),
+      },
+      { error: 'must be a map with `name` and `logo`' },
+    )
+    .strict()
+    .default({}),
   contentDir: text('the folder of stories, relative to the site root').default('content'),
   outDir: text('the output folder, relative to the site root').default('dist'),
   templatesDir: text('the templates folder, relative to the site root').default('templates'),
@@ -75,6 +91,15 @@ export interface SiteConfig {
   readonly permalink: string;
   /** Stories per list page (default 10). */
   readonly pageSize: number;
+  /** Newest stories in each feed (default 50). */
+  readonly feedSize: number;
+  /** Who publishes the site, for structured data and the Google News sitemap. */
+  readonly publisher: {
+    /** Publication name (default: `title`). */
+    readonly name: string;
+    /** Site-relative or absolute logo address (optional). */
+    readonly logo?: string;
+  };
 }
 
 /** Absolute folders a build reads from and writes to. */
@@ -137,6 +162,8 @@ function toSiteConfig(file: ConfigFile): SiteConfig {
     description: file.description,
     permalink: file.permalink,
     pageSize: file.pageSize,
+    feedSize: file.feedSize,
+    publisher: { name: file.publisher.name ?? file.title, ...(file.publisher.logo && { logo: file.publisher.logo }) },
   };
 }
 

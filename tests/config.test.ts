@@ -34,6 +34,8 @@ describe('loadConfig', () => {
       description: '',
       permalink: '/:year/:month/:slug/',
       pageSize: 10,
+      feedSize: 50,
+      publisher: { name: 'Gazette' },
     });
     expect(paths).toEqual({
       root,

@@ -1,11 +1,12 @@
 /** Shared helpers for tests that run Dateline the way users do. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, type CheerioAPI } from 'cheerio';
+import { generate, loadConfig, MemoryWriter } from '../src/index.js';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = path.join(REPO, 'tests', 'fixtures');
@@ -57,4 +58,46 @@ export function snapshot(dir: string): Record<string, string> {
 /** Parse an HTML file with a real HTML parser. */
 export function page(file: string): CheerioAPI {
   return load(readFileSync(file, 'utf8'));
+}
+
+/** The shared folder beside the repository: XSDs for the sitemaps. */
+export const SHARED = path.join(REPO, '..', 'shared');
+
+/** Run `xmllint` with `args`; returns its exit status and messages. */
+export function xmllint(args: readonly string[]): { status: number | null; output: string } {
+  const result = spawnSync('xmllint', [...args], { encoding: 'utf8' });
+  if (result.error) throw new Error(`xmllint could not run (${result.error.message}); run \`npm test\`, which installs it`);
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** Every file under `dir` whose path ends with `suffix`, relative to `dir`. */
+export function filesEndingWith(dir: string, suffix: string): string[] {
+  return Object.keys(snapshot(dir)).filter((file) => file.endsWith(suffix));
+}
+
+/**
+ * Build a site made of `stories` (file name → text) and `config` through the
+ * library into memory; `file(path)` parses an output with cheerio.
+ */
+export async function buildInMemory(
+  stories: Record<string, string>,
+  config = '{ "title": "T", "url": "https://example.org/" }',
+  now = Date.UTC(2024, 0, 1),
+) {
+  const root = tempDir();
+  writeFileSync(path.join(root, 'dateline.config.json'), config);
+  for (const [name, text] of Object.entries(stories)) {
+    mkdirSync(path.dirname(path.join(root, 'content', name)), { recursive: true });
+    writeFileSync(path.join(root, 'content', name), text);
+  }
+  mkdirSync(path.join(root, 'content'), { recursive: true });
+  const { config: site, paths } = loadConfig({ root });
+  const writer = new MemoryWriter();
+  const summary = await generate(site, paths, { now }, writer);
+  const text = (file: string) => {
+    const content = writer.files.get(file);
+    if (content === undefined) throw new Error(`${file} was not written`);
+    return content.toString();
+  };
+  return { summary, writer, text, html: (file: string) => load(text(file)), xml: (file: string) => load(text(file), { xml: true }) };
 }

@@ -31,6 +31,8 @@ export interface Site {
   /** Published stories, newest first. */
   readonly stories: readonly SiteStory[];
   readonly taxonomies: Readonly<Record<TaxonomyKind, Taxonomy<SiteStory>>>;
+  /** The build's "now" in epoch milliseconds (for the news sitemap's 48-hour window). */
+  readonly now: number;
   /** Stories left out of this build, for the summary. */
   readonly held: { readonly drafts: readonly Story[]; readonly embargoed: readonly Story[] };
 }
@@ -43,7 +45,10 @@ export function buildSite(
 ): { site: Site; problems: Problem[] } {
   const problems: Problem[] = [];
   const drafts = stories.filter((story) => story.draft && !selection.drafts);
-  const embargoed = stories.filter((story) => story.date.epochMs > selection.now && !selection.future);
+  // A draft is reported as a draft only, even when it is also dated in the future.
+  const embargoed = stories.filter(
+    (story) => story.date.epochMs > selection.now && !selection.future && !drafts.includes(story),
+  );
   const held = new Set([...drafts, ...embargoed]);
   const published: SiteStory[] = [];
   for (const story of [...stories].sort(newestFirst)) {
@@ -66,7 +71,7 @@ export function buildSite(
     bylines: buildTaxonomy('bylines', published, warn),
     sections: buildTaxonomy('sections', published, warn),
   } satisfies Record<keyof typeof TAXONOMIES, Taxonomy<SiteStory>>;
-  return { site: { config, stories: published, taxonomies, held: { drafts, embargoed } }, problems };
+  return { site: { config, stories: published, taxonomies, now: selection.now, held: { drafts, embargoed } }, problems };
 }
 
 /** Newest first; the same instant falls back to the file path so order never depends on input order. */

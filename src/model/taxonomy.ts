@@ -101,3 +101,8 @@ function spellingClash(
     message: `${singular} spellings share the URL ${url} (slug \`${slug}\`), so they are one ${singular} shown as \`${name}\` (used in ${countLabel(spellings.get(name)?.length ?? 0, 'story', 'stories')}); other spellings: ${others}`,
   };
 }
+
+/** The term a story's `name` (in any spelling) belongs to. */
+export function termOf<S>(taxonomy: Taxonomy<S>, name: string): Term<S> | undefined {
+  return taxonomy.bySlug.get(toSlug(name));
+}

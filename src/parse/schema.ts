@@ -69,10 +69,15 @@ export function frontmatterSchema(zone: string) {
           alt: text('a description of the image for readers who cannot see it').min(1, 'must not be empty'),
           caption: optionalText('the caption'),
           credit: optionalText('who took or owns the image'),
+          width: z.number({ error: 'must be a number of pixels' }).int().positive().optional(),
+          height: z.number({ error: 'must be a number of pixels' }).int().positive().optional(),
         },
         { error: 'must be a map with `src`, `alt` and optionally `caption` and `credit`' },
       )
       .strict()
+      .refine((image) => (image.width === undefined) === (image.height === undefined), {
+        message: 'needs both `width` and `height`, or neither',
+      })
       .optional(),
   });
 }

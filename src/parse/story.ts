@@ -18,6 +18,9 @@ export interface StoryImage {
   readonly alt: string;
   readonly caption?: string;
   readonly credit?: string;
+  /** Pixel size, from the frontmatter or measured from a local file; reserves space so the page does not shift. */
+  readonly width?: number;
+  readonly height?: number;
 }
 
 /** One story, validated. */

@@ -5,7 +5,8 @@
 import type { Liquid } from 'liquidjs';
 import { formatProblem, type Problem } from '../errors.js';
 import type { Site } from '../model/site.js';
-import { outputPath, type Page } from '../plan/pages.js';
+import type { Page } from '../plan/pages.js';
+import { outputPath } from '../plan/plan.js';
 import { templateProblem } from './templates.js';
 import { pageContext, TEMPLATE_OF } from './view.js';
 

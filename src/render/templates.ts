@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Liquid, LiquidError } from 'liquidjs';
 import type { SiteConfig } from '../config.js';
 import type { Problem } from '../errors.js';
+import { absoluteUrl, siteUrl } from './urls.js';
 
 /** A Liquid engine reading templates from `dir`, with Dateline's filters. */
 export function createEngine(dir: string, config: SiteConfig): Liquid {
@@ -23,17 +24,8 @@ export function createEngine(dir: string, config: SiteConfig): Liquid {
     jsTruthy: true,
   });
   engine.registerFilter('url', (value: unknown) => siteUrl(String(value), config.basePath));
-  engine.registerFilter('absolute_url', (value: unknown) => new URL(siteUrl(String(value), config.basePath), config.url).href);
+  engine.registerFilter('absolute_url', (value: unknown) => absoluteUrl(String(value), config));
   return engine;
-}
-
-/**
- * A site-relative URL (`/tags/ttp/`) under the base path (`/news/tags/ttp/`);
- * absolute URLs (`https://…`) are left alone.
- */
-export function siteUrl(url: string, basePath: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return url;
-  return basePath + url.replace(/^\/+/, '');
 }
 
 /**

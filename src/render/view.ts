@@ -3,14 +3,16 @@
  * values are left out (templates test them with `{% if %}`), never `undefined`
  * strings or empty placeholders.
  */
-import { DateTime } from 'luxon';
 import type { SiteConfig } from '../config.js';
 import type { Instant } from '../parse/dates.js';
 import type { SiteStory, Site } from '../model/site.js';
-import { TAXONOMIES, type Term } from '../model/taxonomy.js';
-import { toSlug } from '../slug.js';
+import { TAXONOMIES, termOf, type TaxonomyKind, type Term } from '../model/taxonomy.js';
+import { feedLinks, termFeedTitle } from '../plan/feeds.js';
 import type { Page } from '../plan/pages.js';
 import type { Pagination } from '../plan/paginate.js';
+import { homeGraph, newsArticle } from './jsonld.js';
+import { readable } from './time.js';
+import { scriptSafeJson } from './xml.js';
 
 /** The variables a page template renders with. */
 export type TemplateContext = Record<string, unknown>;
@@ -24,12 +26,17 @@ export const TEMPLATE_OF: Readonly<Record<Page['kind'], string>> = {
   'not-found': '404',
 };
 
+/** Languages written right to left, by primary subtag. */
+const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'khw', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+/** `rtl` for right-to-left languages, else `ltr`. */
+export function directionOf(language: string): 'rtl' | 'ltr' {
+  return RTL.has(language.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
+}
+
 /** The context for rendering `page` of `site`. */
 export function pageContext(page: Page, site: Site): TemplateContext {
-  const common = {
-    site: siteView(site),
-    page: { kind: page.kind, url: page.url, title: pageTitle(page) },
-  };
+  const common = { site: siteView(site), page: pageView(page, site) };
   switch (page.kind) {
     case 'story':
       return { ...common, story: storyView(page.story, site) };
@@ -47,6 +54,48 @@ export function pageContext(page: Page, site: Site): TemplateContext {
       return { ...common, taxonomy: { title: page.taxonomy.title, kind: page.taxonomy.kind, terms: page.taxonomy.terms.map(termView) } };
     case 'not-found':
       return { ...common, latest: site.stories.slice(0, 5).map((s) => storyView(s, site)) };
+  }
+}
+
+/** Head metadata: title, description, canonical address, feeds, structured data. */
+function pageView(page: Page, site: Site) {
+  const { config } = site;
+  const siteFeeds = feedLinks('/', config.title);
+  const base = { kind: page.kind, url: page.url, title: pageTitle(page), type: 'website', lang: config.language, dir: directionOf(config.language) };
+  switch (page.kind) {
+    case 'story': {
+      const { story } = page.story;
+      const lang = story.lang ?? config.language;
+      return {
+        ...base,
+        type: 'article',
+        lang,
+        dir: directionOf(lang),
+        ...(story.summary && { description: story.summary }),
+        feeds: siteFeeds,
+        jsonld: scriptSafeJson(newsArticle(page.story, site)),
+      };
+    }
+    case 'home':
+      return {
+        ...base,
+        ...(config.description && { description: config.description }),
+        feeds: siteFeeds,
+        ...paginationLinks(page.pagination),
+        ...(page.pagination.number === 1 && { jsonld: scriptSafeJson(homeGraph(site)) }),
+      };
+    case 'term': {
+      const { term } = page;
+      return {
+        ...base,
+        description: `${countStories(term.stories.length)} filed under ${TAXONOMIES[term.kind].singular} ${term.name} in ${config.title}.`,
+        feeds: [...feedLinks(term.url, termFeedTitle(term.name, site)), ...siteFeeds],
+        ...paginationLinks(page.pagination),
+      };
+    }
+    case 'terms':
+    case 'not-found':
+      return { ...base, feeds: siteFeeds };
   }
 }
 
@@ -73,7 +122,7 @@ function siteView(site: Site) {
     basePath,
     language,
     description,
-    nav: (Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[]).map((kind) => ({
+    nav: (Object.keys(TAXONOMIES) as TaxonomyKind[]).map((kind) => ({
       title: TAXONOMIES[kind].title,
       url: site.taxonomies[kind].url,
     })),
@@ -81,8 +130,8 @@ function siteView(site: Site) {
 }
 
 function storyView({ story, url }: SiteStory, site: Site) {
-  const link = (kind: keyof typeof TAXONOMIES) => (name: string) => {
-    const term = site.taxonomies[kind].bySlug.get(toSlug(name));
+  const link = (kind: TaxonomyKind) => (name: string) => {
+    const term = termOf(site.taxonomies[kind], name);
     return { name: term?.name ?? name, url: term?.url ?? site.taxonomies[kind].url };
   };
   return {
@@ -98,7 +147,7 @@ function storyView({ story, url }: SiteStory, site: Site) {
     ...(story.updated && { updated: timeView(story.updated, site.config) }),
     ...(story.section && { section: link('sections')(story.section) }),
     ...(story.location && { location: story.location }),
-    ...(story.lang && { lang: story.lang }),
+    ...(story.lang && { lang: story.lang, dir: directionOf(story.lang) }),
     ...(story.image && { image: story.image }),
   };
 }
@@ -112,8 +161,15 @@ function paginationView(pagination: Pagination<SiteStory>) {
   return { number, total, ...(previous && { previous }), ...(next && { next }) };
 }
 
+function paginationLinks(pagination: Pagination<SiteStory>) {
+  return { ...(pagination.previous && { prev: pagination.previous }), ...(pagination.next && { next: pagination.next }) };
+}
+
+function countStories(count: number): string {
+  return count === 1 ? '1 story' : `${count} stories`;
+}
+
 /** `{ iso, display }`: machine-readable with offset, and as readers of the site see it. */
 function timeView(instant: Instant, config: SiteConfig) {
-  const time = DateTime.fromMillis(instant.epochMs, { zone: config.timezone, locale: config.language });
-  return { iso: instant.iso, display: time.toFormat('d MMMM yyyy, HH:mm ZZZZ') };
+  return { iso: instant.iso, display: readable(instant, config.timezone, config.language) };
 }

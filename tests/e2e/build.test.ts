@@ -157,7 +157,11 @@ describe('dateline build on the fixture newsroom', () => {
   it('shows hostile text in titles, bylines, tags and summaries as text, never markup', () => {
     for (const file of Object.keys(snapshot(out)).filter((f) => f.endsWith('.html'))) {
       const $ = page(path.join(out, file));
-      expect($('script, iframe, b, img[onerror], [onclick]'), file).toHaveLength(0);
+      expect($('script:not([type="application/ld+json"]), iframe, b, img[onerror], [onclick]'), file).toHaveLength(0);
+      for (const data of $('script[type="application/ld+json"]').map((_, el) => $(el).text()).get()) {
+        expect(data, file).not.toContain('</');
+        expect(() => JSON.parse(data), file).not.toThrow();
+      }
     }
     const url = readdirSync(path.join(out, '2023/06'))[0];
     const $ = at(`/news/2023/06/${url}/`);
@@ -165,6 +169,11 @@ describe('dateline build on the fixture newsroom', () => {
     expect($('title').text()).toBe("<script>alert('title')</script> & friends | Fixture Gazette");
     expect($('a[rel=author]').text()).toBe("<img src=x onerror=alert('byline')>");
     expect($('a[rel=tag]').text()).toBe('<b>bold</b>');
+    expect(JSON.parse($('script[type="application/ld+json"]').text())).toMatchObject({
+      headline: "<script>alert('title')</script> & friends",
+      author: [{ name: "<img src=x onerror=alert('byline')>" }],
+      keywords: ['<b>bold</b>'],
+    });
     expect($('.standfirst').text()).toBe("<iframe src=javascript:alert('summary')></iframe>");
     expect($('meta[name=description]').attr('content')).toBe("<iframe src=javascript:alert('summary')></iframe>");
     expect($('.body').text()).toContain('raw HTML and a bad link');

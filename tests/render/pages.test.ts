@@ -1,25 +1,9 @@
 /** Rendering through the library with an in-memory writer. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { generate, loadConfig, MemoryWriter } from '../../src/index.js';
-import { siteUrl } from '../../src/render/templates.js';
-import { tempDir } from '../helpers.js';
+import { siteUrl } from '../../src/render/urls.js';
+import { buildInMemory } from '../helpers.js';
 
-async function render(stories: Record<string, string>, config = '{ "title": "T", "url": "https://example.org/" }') {
-  const root = tempDir();
-  writeFileSync(path.join(root, 'dateline.config.json'), config);
-  for (const [name, text] of Object.entries(stories)) {
-    mkdirSync(path.dirname(path.join(root, 'content', name)), { recursive: true });
-    writeFileSync(path.join(root, 'content', name), text);
-  }
-  const { config: site, paths } = loadConfig({ root });
-  const writer = new MemoryWriter();
-  const summary = await generate(site, paths, { now: Date.UTC(2024, 0, 1) }, writer);
-  const html = (file: string) => load(writer.files.get(file)?.toString() ?? '');
-  return { summary, writer, html };
-}
+const render = buildInMemory;
 
 describe('rendered pages', () => {
   it('leaves out what a story does not have instead of printing empty values', async () => {
@@ -34,7 +18,7 @@ describe('rendered pages', () => {
   it('shows a non-Latin tag in its own script with an ASCII URL', async () => {
     const { html, writer } = await render({ 'ur.md': '---\ntitle: خبر\ndate: 2023-01-01\ntags: [پاکستان, 中国]\nlang: ur\n---\nمتن\n' });
     const $ = html('2023/01/ur/index.html');
-    expect($('article').attr('lang')).toBe('ur');
+    expect([$('html').attr('lang'), $('html').attr('dir')]).toEqual(['ur', 'rtl']);
     const links = $('a[rel=tag]').map((_, a) => [[$(a).text(), $(a).attr('href')]]).get();
     expect(links[0]).toEqual(['پاکستان', '/tags/pakstan/']);
     expect(links[1]?.[0]).toBe('中国');

@@ -1,0 +1,41 @@
+/**
+ * Lead images stored in the content folder: check they exist and measure
+ * them, so pages can reserve their space (no layout shift) and structured
+ * data can give their size.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { imageSize } from 'image-size';
+import type { Problem } from '../errors.js';
+import type { Story } from '../parse/story.js';
+
+/** `stories` with the size of every local lead image filled in; a missing or unreadable image is a problem. */
+export async function measureImages(stories: readonly Story[], contentDir: string): Promise<{ stories: Story[]; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const measured = await Promise.all(
+    stories.map(async (story): Promise<Story> => {
+      const image = story.image;
+      if (!image || image.width !== undefined || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(image.src)) return story;
+      const file = path.join(contentDir, decodeURIComponent(image.src.replace(/[?#].*$/, '')));
+      const inside = path.relative(contentDir, file);
+      const problem = (message: string) => problems.push({ severity: 'error', file: story.file, line: 1, message });
+      if (inside.startsWith('..') || path.isAbsolute(inside)) {
+        problem(`\`image.src\` \`${image.src}\` points outside the content folder`);
+        return story;
+      }
+      try {
+        const { width, height } = imageSize(await readFile(file));
+        return Object.freeze({ ...story, image: { ...image, width, height } });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        problem(
+          code === 'ENOENT'
+            ? `\`image.src\` \`${image.src}\` not found: put the file at ${path.posix.join('content', inside.split(path.sep).join('/'))}, or use an absolute https:// address`
+            : `\`image.src\` \`${image.src}\` is not an image that can be measured (${(error as Error).message}); give \`width\` and \`height\``,
+        );
+        return story;
+      }
+    }),
+  );
+  return { stories: measured, problems };
+}

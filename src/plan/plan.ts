@@ -1,0 +1,72 @@
+/**
+ * Plan: every output of the site as plain data (HTML pages, feeds, sitemaps).
+ * Nothing is rendered here, so a later rebuild can compare plans and render
+ * only what changed.
+ */
+import { compareText, type Problem } from '../errors.js';
+import type { Site } from '../model/site.js';
+import { TAXONOMIES } from '../model/taxonomy.js';
+import { planFeeds, type Feed } from './feeds.js';
+import { planPages, type Page } from './pages.js';
+import { planCrawlerFiles, type CrawlerFile } from './sitemaps.js';
+
+/** Everything a build writes, apart from copied assets. */
+export interface Plan {
+  readonly pages: readonly Page[];
+  readonly feeds: readonly Feed[];
+  readonly crawlerFiles: readonly CrawlerFile[];
+}
+
+type Planned = Page | Feed | CrawlerFile;
+
+/** The plan of `site`, or the URL clashes that prevent a build. */
+export function planSite(site: Site): { plan: Plan; problems: Problem[] } {
+  const pages = planPages(site);
+  const plan = { pages, feeds: planFeeds(site), crawlerFiles: planCrawlerFiles(site, pages) };
+  return { plan, problems: urlClashes([...plan.pages, ...plan.feeds, ...plan.crawlerFiles]) };
+}
+
+/** The file an output is written to, relative to the output folder: clean URLs end in `index.html`. */
+export function outputPath(url: string): string {
+  const relative = url.replace(/^\/+/, '');
+  return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+}
+
+/** What made an output, in words: a story's file or the list it belongs to. */
+function describe(planned: Planned): string {
+  switch (planned.kind) {
+    case 'story':
+      return planned.story.story.file;
+    case 'term':
+      return `the ${TAXONOMIES[planned.term.kind].singular} \`${planned.term.name}\``;
+    case 'terms':
+      return `the list of ${planned.taxonomy.kind}`;
+    default:
+      return `the ${planned.kind.replace('-', ' ')} ${planned.url}`;
+  }
+}
+
+/**
+ * Every story whose URL another output also uses, naming all of them. Lists,
+ * feeds and sitemaps cannot clash among themselves: their URLs come from
+ * distinct slugs and fixed names.
+ */
+function urlClashes(outputs: readonly Planned[]): Problem[] {
+  const byUrl = new Map<string, Planned[]>();
+  for (const output of outputs) byUrl.set(output.url, [...(byUrl.get(output.url) ?? []), output]);
+  const problems: Problem[] = [];
+  for (const [url, clashing] of [...byUrl].sort(([a], [b]) => compareText(a, b))) {
+    if (clashing.length < 2) continue;
+    for (const output of clashing) {
+      if (output.kind !== 'story') continue;
+      const others = clashing.filter((other) => other !== output).map(describe).join(', ');
+      problems.push({
+        severity: 'error',
+        file: output.story.story.file,
+        line: 1,
+        message: `the URL ${url} is also used by ${others}: give this story a different \`slug\``,
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,74 @@
+/**
+ * Plan the files for crawlers: `sitemap.xml` (a sitemap index past 50,000
+ * URLs), the Google News sitemap of the last 48 hours, and `robots.txt`.
+ */
+import type { Instant } from '../parse/dates.js';
+import type { Site, SiteStory } from '../model/site.js';
+import type { Page } from './pages.js';
+
+/** Most URLs in one sitemap file (sitemaps.org). */
+export const SITEMAP_LIMIT = 50_000;
+/** Most stories in a Google News sitemap, and how far back it reaches. */
+export const NEWS_LIMIT = 1_000;
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+
+/** A URL and when its content last changed. */
+export interface SitemapEntry {
+  readonly url: string;
+  readonly lastmod?: Instant;
+}
+
+/** One crawler file to render. */
+export type CrawlerFile =
+  | { readonly kind: 'sitemap'; readonly url: string; readonly entries: readonly SitemapEntry[] }
+  | { readonly kind: 'sitemap-index'; readonly url: string; readonly sitemaps: readonly SitemapEntry[] }
+  | { readonly kind: 'news-sitemap'; readonly url: string; readonly stories: readonly SiteStory[] }
+  | { readonly kind: 'robots'; readonly url: string; readonly sitemaps: readonly string[] };
+
+/**
+ * The sitemaps of `pages`, and robots.txt. The news sitemap is left out when
+ * no story falls in its window: the schema does not allow an empty one.
+ */
+export function planCrawlerFiles(site: Site, pages: readonly Page[], limit = SITEMAP_LIMIT): CrawlerFile[] {
+  const entries = pages.filter((page) => page.kind !== 'not-found').map((page) => ({ url: page.url, ...lastmodOf(page) }));
+  const files: CrawlerFile[] = [];
+  if (entries.length <= limit) {
+    files.push({ kind: 'sitemap', url: '/sitemap.xml', entries });
+  } else {
+    const chunks: SitemapEntry[][] = [];
+    for (let start = 0; start < entries.length; start += limit) chunks.push(entries.slice(start, start + limit));
+    const parts = chunks.map((chunk, index) => ({ kind: 'sitemap' as const, url: `/sitemap-${index + 1}.xml`, entries: chunk }));
+    files.push(...parts);
+    files.push({ kind: 'sitemap-index', url: '/sitemap.xml', sitemaps: parts.map((part) => ({ url: part.url, ...newest(part.entries) })) });
+  }
+  const recent = site.stories.filter(({ story }) => story.date.epochMs <= site.now && story.date.epochMs > site.now - NEWS_WINDOW_MS);
+  if (recent.length > 0) files.push({ kind: 'news-sitemap', url: '/news-sitemap.xml', stories: recent.slice(0, NEWS_LIMIT) });
+  const listed = ['/sitemap.xml', ...(recent.length > 0 ? ['/news-sitemap.xml'] : [])];
+  files.push({ kind: 'robots', url: '/robots.txt', sitemaps: listed });
+  return files;
+}
+
+/** When a story last changed: its `updated` time, else its `date`. */
+export function modifiedAt({ story }: SiteStory): Instant {
+  return story.updated ?? story.date;
+}
+
+function lastmodOf(page: Page): { lastmod?: Instant } {
+  switch (page.kind) {
+    case 'story':
+      return { lastmod: modifiedAt(page.story) };
+    case 'home':
+    case 'term':
+      return newest(page.pagination.items.map((story) => ({ url: story.url, lastmod: modifiedAt(story) })));
+    case 'terms':
+      return newest(page.taxonomy.terms.flatMap((term) => term.stories.map((story) => ({ url: story.url, lastmod: modifiedAt(story) }))));
+    case 'not-found':
+      return {};
+  }
+}
+
+function newest(entries: readonly SitemapEntry[]): { lastmod?: Instant } {
+  let best: Instant | undefined;
+  for (const { lastmod } of entries) if (lastmod && (!best || lastmod.epochMs > best.epochMs)) best = lastmod;
+  return best ? { lastmod: best } : {};
+}

@@ -1,0 +1,79 @@
+/**
+ * Structured data for search engines: NewsArticle on story pages, WebSite and
+ * Organization on the home page (schema.org vocabulary, JSON-LD). Fields a
+ * story does not have are left out, never empty.
+ */
+import type { Site, SiteStory } from '../model/site.js';
+import { termOf } from '../model/taxonomy.js';
+import { modifiedAt } from '../plan/sitemaps.js';
+import { absoluteUrl } from './urls.js';
+
+/** The publisher as a schema.org Organization. */
+export function organization(site: Site): Record<string, unknown> {
+  const { config } = site;
+  return {
+    '@type': 'Organization',
+    name: config.publisher.name,
+    url: config.url,
+    ...(config.publisher.logo && { logo: { '@type': 'ImageObject', url: absoluteUrl(config.publisher.logo, config) } }),
+  };
+}
+
+/** NewsArticle for a story page. */
+export function newsArticle(item: SiteStory, site: Site): Record<string, unknown> {
+  const { story } = item;
+  const { config } = site;
+  const url = absoluteUrl(item.url, config);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.title,
+    ...(story.summary && { description: story.summary }),
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    datePublished: story.date.iso,
+    dateModified: modifiedAt(item).iso,
+    inLanguage: story.lang ?? config.language,
+    ...(story.bylines.length > 0 && {
+      author: story.bylines.map((name) => ({
+        '@type': 'Person',
+        name,
+        url: absoluteUrl(termOf(site.taxonomies.bylines, name)?.url ?? '/bylines/', config),
+      })),
+    }),
+    publisher: organization(site),
+    ...(story.image && {
+      image: [
+        {
+          '@type': 'ImageObject',
+          url: absoluteUrl(story.image.src, config),
+          ...(story.image.width && { width: story.image.width, height: story.image.height }),
+          ...(story.image.caption && { caption: story.image.caption }),
+          ...(story.image.credit && { creditText: story.image.credit }),
+        },
+      ],
+    }),
+    ...(story.section && { articleSection: story.section }),
+    ...(story.tags.length > 0 && { keywords: [...story.tags] }),
+    ...(story.location && { dateline: story.location }),
+  };
+}
+
+/** WebSite and Organization for the home page. */
+export function homeGraph(site: Site): Record<string, unknown> {
+  const { config } = site;
+  return {
+    '@context': 'https://schema.org',
+    '@graph': [
+      {
+        '@type': 'WebSite',
+        name: config.title,
+        url: config.url,
+        ...(config.description && { description: config.description }),
+        inLanguage: config.language,
+        publisher: { '@id': `${config.url}#publisher` },
+      },
+      { ...organization(site), '@id': `${config.url}#publisher` },
+    ],
+  };
+}
