@@ -11,8 +11,14 @@ import remarkGfm from 'remark-gfm';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { remarkTableAlignClasses, SANITIZE_SCHEMA } from './table-align.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkHtml).freeze();
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkTableAlignClasses)
+  .use(remarkHtml, { sanitize: SANITIZE_SCHEMA })
+  .freeze();
 
 /** A story body, rendered. */
 export interface RenderedMarkdown {

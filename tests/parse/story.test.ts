@@ -92,6 +92,18 @@ describe('parseStory: Markdown', () => {
     expect($('section.footnotes li').text()).toContain('A note.');
   });
 
+  it('aligns table columns with classes, not the deprecated align attribute', () => {
+    const $ = load(story(minimal('', '| a | b | c |\n| :- | :-: | -: |\n| 1 | 2 | 3 |')).html);
+    expect($('td').map((_, td) => $(td).attr('class')).get()).toEqual(['align-left', 'align-center', 'align-right']);
+    expect($('[align]')).toHaveLength(0);
+  });
+
+  it('keeps the class allowance to table alignment only', () => {
+    const $ = load(story(minimal('', '| a |\n| - |\n| 1 |\n\n<p class="align-right">raw</p>')).html);
+    expect($('td').attr('class')).toBeUndefined();
+    expect($('p[class]')).toHaveLength(0);
+  });
+
   it('drops raw HTML, scripts and javascript: links', () => {
     const html = story(
       minimal('', '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3))\n\n<iframe src="https://evil.example"></iframe>'),
