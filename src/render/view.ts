@@ -61,16 +61,14 @@ export function pageContext(page: Page, site: Site): TemplateContext {
 function pageView(page: Page, site: Site) {
   const { config } = site;
   const siteFeeds = feedLinks('/', config.title);
-  const base = { kind: page.kind, url: page.url, title: pageTitle(page), type: 'website', lang: config.language, dir: directionOf(config.language) };
+  const base = { kind: page.kind, url: page.url, title: pageTitle(page), type: 'website', lang: config.language };
   switch (page.kind) {
     case 'story': {
       const { story } = page.story;
-      const lang = story.lang ?? config.language;
       return {
         ...base,
         type: 'article',
-        lang,
-        dir: directionOf(lang),
+        lang: story.lang ?? config.language,
         ...(story.summary && { description: story.summary }),
         feeds: siteFeeds,
         jsonld: scriptSafeJson(newsArticle(page.story, site)),
@@ -121,6 +119,7 @@ function siteView(site: Site) {
     url,
     basePath,
     language,
+    dir: directionOf(language),
     description,
     nav: (Object.keys(TAXONOMIES) as TaxonomyKind[]).map((kind) => ({
       title: TAXONOMIES[kind].title,

@@ -27,6 +27,15 @@ describe('the sample site', () => {
     expect(page(path.join(out, 'bylines/index.html'))('.term-index li').length).toBeGreaterThanOrEqual(3);
   });
 
+  it('sets an Urdu story right to left', () => {
+    const $ = page(path.join(out, '2023/09/army-chief-call-urdu/index.html'));
+    expect([$('article').attr('lang'), $('article').attr('dir')]).toEqual(['ur', 'rtl']);
+    expect($('article h1').text()).toBe('آرمی چیف اور امریکی وزیر دفاع کا ٹیلی فون پر رابطہ');
+    // The site's own navigation stays in the site's language and direction.
+    expect([$('html').attr('lang'), $('html').attr('dir')]).toEqual(['en', 'ltr']);
+    expect($('meta[property="og:locale"]').attr('content')).toBe('ur');
+  });
+
   it('reports the army chief’s call, tagged and datelined as a newspaper would', () => {
     const $ = page(path.join(out, '2023/09/army-chief-austin-call/index.html'));
     expect($('h1').text()).toContain('Army chief and US defence secretary');

@@ -18,12 +18,21 @@ describe('rendered pages', () => {
   it('shows a non-Latin tag in its own script with an ASCII URL', async () => {
     const { html, writer } = await render({ 'ur.md': '---\ntitle: خبر\ndate: 2023-01-01\ntags: [پاکستان, 中国]\nlang: ur\n---\nمتن\n' });
     const $ = html('2023/01/ur/index.html');
-    expect([$('html').attr('lang'), $('html').attr('dir')]).toEqual(['ur', 'rtl']);
+    expect([$('article').attr('lang'), $('article').attr('dir')]).toEqual(['ur', 'rtl']);
     const links = $('a[rel=tag]').map((_, a) => [[$(a).text(), $(a).attr('href')]]).get();
     expect(links[0]).toEqual(['پاکستان', '/tags/pakstan/']);
     expect(links[1]?.[0]).toBe('中国');
     expect(links[1]?.[1]).toMatch(/^\/tags\/x-[0-9a-f]{8}\/$/);
     expect(writer.files.has(`${String(links[1]?.[1]).slice(1)}index.html`)).toBe(true);
+  });
+
+  it('sets the whole page right to left when the site is in Urdu', async () => {
+    const { html } = await render(
+      { 'a.md': '---\ntitle: خبر\ndate: 2023-01-01\n---\nمتن\n' },
+      '{ "title": "اخبار", "url": "https://example.org/", "language": "ur" }',
+    );
+    expect([html('index.html')('html').attr('lang'), html('index.html')('html').attr('dir')]).toEqual(['ur', 'rtl']);
+    expect(html('2023/01/a/index.html')('article').attr('dir')).toBeUndefined();
   });
 
   it('follows the configured permalink pattern, dated in the site time zone', async () => {

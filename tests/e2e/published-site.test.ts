@@ -1,0 +1,147 @@
+/**
+ * The sample site as readers get it: served under /news/ by nginx, crawled
+ * by linkinator, validated by html-validate, and opened in headless Chromium
+ * at phone and desktop widths with axe-core checking accessibility.
+ * Screenshots land in tests/.output/screenshots/ (ignored by git).
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { LinkChecker } from 'linkinator';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, filesEndingWith, REPO, runCli, tempDir } from '../helpers.js';
+import { startNginx, type StaticHost } from '../support/nginx.js';
+
+const require = createRequire(import.meta.url);
+const SCREENSHOTS = path.join(REPO, 'tests', '.output', 'screenshots');
+/** A "now" just after the sample stories, so the news sitemap has entries too. */
+const NOW = '2023-09-15T12:00:00+05:00';
+
+let root: string;
+let host: StaticHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  // Only /news/ exists on this host: anything outside the base path is a 404.
+  root = tempDir('dateline-host-');
+  const run = runCli(['build', '--out', path.join(root, 'news'), '--now', NOW], { cwd: REPO });
+  expect(run.status, run.stderr).toBe(0);
+  host = await startNginx(root, '/news/404.html');
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+describe('html-validate', () => {
+  // html-validate's recommended rules, with two choices of ours:
+  // - require-sri only for cross-origin resources: our stylesheet is same-origin;
+  // - long-title off: a page's title is the editor's headline, and search engines shorten it themselves.
+  const validator = new HtmlValidate({
+    extends: ['html-validate:recommended'],
+    rules: { 'require-sri': ['error', { target: 'crossorigin' }], 'long-title': 'off' },
+  });
+
+  it.each([
+    ['the sample site', () => path.join(root, 'news')],
+    ['the fixture newsroom', () => {
+      const out = path.join(tempDir(), 'dist');
+      expect(runCli(['build', '--root', path.join(FIXTURES, 'newsroom'), '--out', out, '--drafts', '--future']).status).toBe(0);
+      return out;
+    }],
+  ])('finds no errors on any page of %s', async (_, dir) => {
+    const out = dir();
+    const files = filesEndingWith(out, '.html');
+    expect(files.length).toBeGreaterThan(20);
+    const problems: string[] = [];
+    for (const file of files) {
+      const report = await validator.validateString(readFileSync(path.join(out, file), 'utf8'), file);
+      for (const result of report.results) for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column}: ${m.message} (${m.ruleId})`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('served under /news/ by nginx', () => {
+  it('has no broken links, internal and assets included', async () => {
+    const checker = new LinkChecker();
+    const result = await checker.check({
+      path: `${host.origin}/news/`,
+      recurse: true,
+      concurrency: 8,
+      urlRewriteExpressions: [{ pattern: /^https:\/\/example\.org\/news\//, replacement: `${host.origin}/news/` }],
+    });
+    const broken = result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.status} ${link.url} (on ${link.parent})`);
+    expect(broken).toEqual([]);
+    const checked = result.links.filter((link) => link.state === 'OK').map((link) => link.url);
+    expect(checked).toEqual(expect.arrayContaining([
+      `${host.origin}/news/assets/style.css`,
+      `${host.origin}/news/tags/ttp/`,
+      `${host.origin}/news/images/chitral-valley.svg`,
+      `${host.origin}/news/feed.xml`,
+    ]));
+    expect(checked.length).toBeGreaterThan(40);
+  }, 120_000);
+
+  it('serves nothing outside the base path, and the site’s 404 page within it', async () => {
+    expect((await fetch(`${host.origin}/index.html`)).status).toBe(404);
+    const missing = await fetch(`${host.origin}/news/no-such-story/`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Page not found');
+  });
+
+  it('redirects a folder without its slash, as real hosts do', async () => {
+    const response = await fetch(`${host.origin}/news/tags/ttp`, { redirect: 'manual' });
+    expect(response.status).toBe(301);
+    expect(new URL(response.headers.get('location') ?? '', host.origin).pathname).toBe('/news/tags/ttp/');
+  });
+});
+
+describe('in headless Chromium', () => {
+  const pages = [
+    ['home', '/news/'],
+    ['story', '/news/2023/09/army-chief-austin-call/'],
+    ['story-with-image', '/news/2023/09/chitral-border-attack/'],
+    ['story-urdu', '/news/2023/09/army-chief-call-urdu/'],
+    ['tag', '/news/tags/ttp/'],
+    ['byline', '/news/bylines/ayesha-siddiqui/'],
+  ] as const;
+  const widths = [
+    ['phone', { width: 390, height: 844 }],
+    ['desktop', { width: 1280, height: 900 }],
+  ] as const;
+
+  it.each(pages.flatMap(([name, url]) => widths.map(([device, size]) => [name, url, device, size] as const)))(
+    '%s (%s) loads at %s width with no console errors and no axe violations',
+    async (name, url, device, size) => {
+      const context = await browser.newContext({ viewport: size });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('response', (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`));
+      const response = await page.goto(`${host.origin}${url}`, { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe;
+        return (await axe.run()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+      });
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${device}.png`), fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await context.close();
+      expect(errors).toEqual([]);
+      expect(violations).toEqual([]);
+      expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
+    },
+    60_000,
+  );
+});
