@@ -9,7 +9,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, filesEndingWith, page, REPO, runCli, SHARED, tempDir, xmllint } from '../helpers.js';
+import { copyFixture, filesEndingWith, page, REPO, runCli, sharedFile, tempDir, xmllint } from '../helpers.js';
 
 /** The fixture newsroom a day after the army chief's call: two stories fall in the news window. */
 const NOW = '2023-09-14T12:00:00+05:00';
@@ -120,10 +120,10 @@ describe('feed ids', () => {
 });
 
 describe('sitemaps and robots.txt', () => {
-  const schema = path.join(SHARED, 'schemas', 'sitemap-with-news.xsd');
+  const schema = () => sharedFile('schemas', 'sitemap-with-news.xsd');
 
   it('validate against the sitemaps.org and Google News XSDs', () => {
-    const result = xmllint(['--noout', '--nonet', '--schema', schema, path.join(out, 'sitemap.xml'), path.join(out, 'news-sitemap.xml')]);
+    const result = xmllint(['--noout', '--nonet', '--schema', schema(), path.join(out, 'sitemap.xml'), path.join(out, 'news-sitemap.xml')]);
     expect(result.output).toContain('sitemap.xml validates');
     expect(result.output).toContain('news-sitemap.xml validates');
     expect(result.status).toBe(0);

@@ -40,7 +40,7 @@ export async function startNginx(root: string, notFound: string): Promise<Static
 daemon off;
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/logs/error.log;
-events { worker_connections 64; }
+events { worker_connections 1024; }
 http {
   include /etc/nginx/mime.types;
   types { application/feed+json json; }
