@@ -7,25 +7,14 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
-import { BuildFailed, ConfigError, type Problem } from './errors.js';
+import { ConfigError, type Problem } from './errors.js';
 import { listFiles, loadStoryFiles } from './load/files.js';
-import { measureImages } from './load/images.js';
-import { buildSite, type Selection } from './model/site.js';
-import { parseStory, type Story } from './parse/story.js';
-import { planSite } from './plan/plan.js';
-import { renderFiles } from './render/files.js';
-import { renderPages, type Output } from './render/html.js';
-import { createEngine } from './render/templates.js';
-import { applyStrict, groupRepeated } from './report.js';
+import { Pipeline, type Progress } from './pipeline.js';
+import type { Output } from './render/html.js';
 import { StagedDirectoryWriter } from './write/staged-dir.js';
 import type { Writer } from './write/writer.js';
 
-/** How far a long build has got. */
-export interface Progress {
-  readonly stage: 'parse' | 'render';
-  readonly done: number;
-  readonly total: number;
-}
+export type { Progress };
 
 /** Options of one build. */
 export interface BuildOptions extends PathOverrides {
@@ -79,79 +68,34 @@ export async function generate(
   options: Readonly<BuildOptions>,
   writer: Writer,
 ): Promise<BuildSummary> {
-  const progress = options.onProgress ?? (() => {});
-  const strict = options.strict ?? false;
-  const warnings: Problem[] = [];
-  const check = (problems: readonly Problem[]) => {
-    const shaped = applyStrict(problems, strict);
-    warnings.push(...shaped.filter((p) => p.severity === 'warning'));
-    const errors = shaped.filter((p) => p.severity === 'error');
-    if (errors.length > 0) throw new BuildFailed(groupRepeated([...warnings, ...errors]));
-  };
-
-  const timings: Record<string, number> = {};
-  let mark = performance.now();
-  const lap = (stage: string) => {
-    const now = performance.now();
-    timings[stage] = now - mark;
-    mark = now;
-  };
-
-  const sources = await loadStoryFiles(paths.content, paths.root);
-  lap('load');
-  const parsed: Story[] = [];
-  const parseProblems: Problem[] = [];
-  for (const [index, file] of sources.entries()) {
-    const result = parseStory(file, config.timezone);
-    if (result.story) {
-      parsed.push(result.story);
-      parseProblems.push(...result.warnings);
-    } else {
-      parseProblems.push(...result.problems);
-    }
-    progress({ stage: 'parse', done: index + 1, total: sources.length });
-  }
-  const { stories, problems: imageProblems } = await measureImages(parsed, paths.content);
-  lap('parse');
-  check([...parseProblems, ...imageProblems]);
-
-  const selection: Selection = {
+  const started = performance.now();
+  const pipeline = new Pipeline(config, paths, {
     drafts: options.drafts ?? false,
     future: options.future ?? false,
     now: options.now ?? Date.now(),
-  };
-  const { site, problems: modelProblems } = buildSite(stories, config, selection);
-  lap('model');
-  check(modelProblems);
+    strict: options.strict ?? false,
+    ...(options.onProgress && { onProgress: options.onProgress }),
+  });
+  for (const source of await loadStoryFiles(paths.content, paths.root)) pipeline.setSource(source);
+  const load = performance.now() - started;
+  const run = await pipeline.run();
 
-  const { plan, problems: planProblems } = planSite(site);
-  lap('plan');
-  check(planProblems);
-
-  const engine = createEngine(paths.templates, config);
-  const rendered = await renderPages(plan.pages, site, engine, paths, (done) =>
-    progress({ stage: 'render', done, total: plan.pages.length }),
-  );
-  const files = renderFiles(plan, site);
-  lap('render');
-  check(rendered.problems);
-
+  const writing = performance.now();
   const assets = await loadAssets(paths);
-  for (const output of [...rendered.outputs, ...files, ...assets]) await writer.write(output.path, output.content);
-  lap('write');
+  for (const output of [...run.changed, ...assets]) await writer.write(output.path, output.content);
   return {
-    pages: rendered.outputs.length,
-    files: rendered.outputs.length + files.length + assets.length,
-    stories: site.stories.length,
-    warnings: groupRepeated(warnings),
-    held: { drafts: site.held.drafts.map((s) => s.file), embargoed: site.held.embargoed.map((s) => s.file) },
+    pages: run.pages,
+    files: run.changed.length + assets.length,
+    stories: run.site.stories.length,
+    warnings: run.warnings,
+    held: { drafts: run.site.held.drafts.map((s) => s.file), embargoed: run.site.held.embargoed.map((s) => s.file) },
     outDir: paths.out,
-    timings,
+    timings: { load, ...run.timings, write: performance.now() - writing },
   };
 }
 
 /** The theme's `assets/` folder, and every file in the content folder that is not a story (images). */
-async function loadAssets(paths: SitePaths): Promise<Output[]> {
+export async function loadAssets(paths: SitePaths): Promise<Output[]> {
   const themeAssets = path.join(paths.templates, 'assets');
   const fromTheme = (await listFiles(themeAssets)).map((name) => ({ from: path.join(themeAssets, name), to: `assets/${name}` }));
   const fromContent = (await listFiles(paths.content))
@@ -161,7 +105,6 @@ async function loadAssets(paths: SitePaths): Promise<Output[]> {
     [...fromTheme, ...fromContent].map(async ({ from, to }) => ({ path: to, content: await readFile(from) })),
   );
 }
-
 /**
  * Refuse a content folder that does not exist (an empty site is never what a
  * typo in `--content` meant) and an output folder whose replacement would

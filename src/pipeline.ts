@@ -1,0 +1,204 @@
+/**
+ * The build pipeline with memory: load → parse → model → plan → render, where
+ * a rebuild re-parses only stories whose bytes changed and re-renders only
+ * outputs whose inputs changed. `dateline build` runs it once; `dateline dev`
+ * keeps one alive and feeds it file changes.
+ */
+import path from 'node:path';
+import type { Liquid } from 'liquidjs';
+import type { SiteConfig, SitePaths } from './config.js';
+import { BuildFailed, compareText, type Problem } from './errors.js';
+import type { SourceFile } from './load/files.js';
+import { measureImages } from './load/images.js';
+import { buildSite, type Selection, type Site } from './model/site.js';
+import { parseStory, type Story } from './parse/story.js';
+import { keyMaker, type Planned } from './plan/fingerprint.js';
+import { outputPath, planSite } from './plan/plan.js';
+import { renderFeed } from './render/feeds.js';
+import { renderPages, type Output } from './render/html.js';
+import { renderCrawlerFile } from './render/sitemaps.js';
+import { createEngine } from './render/templates.js';
+import { TEMPLATE_OF } from './render/view.js';
+import { applyStrict, groupRepeated } from './report.js';
+
+/** How far a long build has got. */
+export interface Progress {
+  readonly stage: 'parse' | 'render';
+  readonly done: number;
+  readonly total: number;
+}
+
+/** What changes between runs of a pipeline, beyond the story files. */
+export interface PipelineOptions extends Selection {
+  /** Treat warnings as errors. */
+  readonly strict: boolean;
+  /** Called as stories are parsed and pages rendered (optional). */
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+/** One run's result: what to write, what to delete, and what happened. */
+export interface PipelineRun {
+  /** Outputs whose content changed since the last successful run (all of them on the first). */
+  readonly changed: readonly Output[];
+  /** Output paths the last successful run wrote and this one no longer produces. */
+  readonly removed: readonly string[];
+  /** Every output path of this run. */
+  readonly all: ReadonlySet<string>;
+  readonly site: Site;
+  /** HTML pages in the plan. */
+  readonly pages: number;
+  readonly warnings: readonly Problem[];
+  /** Milliseconds per stage. */
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+type Parsed = { readonly hash: string; readonly story?: Story; readonly problems: readonly Problem[] };
+
+/** Template files every page uses (the layout, partials): a change to them re-renders every page. */
+const SHARED_TEMPLATES = '*';
+
+export class Pipeline {
+  private readonly sources = new Map<string, SourceFile>();
+  private readonly parsed = new Map<string, Parsed>();
+  private keys = new Map<string, string>();
+  private engine: Liquid;
+  private readonly templateVersions = new Map<string, number>();
+  private options: PipelineOptions;
+
+  constructor(
+    readonly config: SiteConfig,
+    readonly paths: SitePaths,
+    options: PipelineOptions,
+  ) {
+    this.options = options;
+    this.engine = createEngine(paths.templates, config);
+  }
+
+  /** Add or replace a story file; it is re-parsed only if its bytes changed. */
+  setSource(file: SourceFile): void {
+    this.sources.set(file.path, file);
+  }
+
+  /** Forget a story file that was deleted or renamed. */
+  removeSource(file: string): void {
+    this.sources.delete(file);
+    this.parsed.delete(file);
+  }
+
+  /** The story files the pipeline knows, by path relative to the site root. */
+  sourcePaths(): string[] {
+    return [...this.sources.keys()];
+  }
+
+  /** Images in the content folder changed: measure lead images again. */
+  imagesChanged(): void {
+    for (const [file, entry] of this.parsed) if (entry.story?.image) this.parsed.delete(file);
+  }
+
+  /** Templates changed (paths relative to the templates folder): re-render the pages that use them. */
+  templatesChanged(files: readonly string[]): void {
+    this.engine = createEngine(this.paths.templates, this.config);
+    const pageTemplates = new Set(Object.values(TEMPLATE_OF));
+    for (const file of files) {
+      const name = file.replace(/\.liquid$/, '');
+      const key = pageTemplates.has(name) ? name : SHARED_TEMPLATES;
+      this.templateVersions.set(key, (this.templateVersions.get(key) ?? 0) + 1);
+    }
+  }
+
+  /** Change what the next run includes (e.g. a later "now"). */
+  setOptions(options: PipelineOptions): void {
+    this.options = options;
+  }
+
+  /** Run the stages; throws `BuildFailed` with every problem found, leaving the pipeline's memory as it was. */
+  async run(): Promise<PipelineRun> {
+    const { strict, onProgress: progress = () => {} } = this.options;
+    const timings: Record<string, number> = {};
+    let mark = performance.now();
+    const lap = (stage: string) => {
+      const now = performance.now();
+      timings[stage] = now - mark;
+      mark = now;
+    };
+    const warnings: Problem[] = [];
+    const check = (problems: readonly Problem[]) => {
+      const shaped = applyStrict(problems, strict);
+      warnings.push(...shaped.filter((p) => p.severity === 'warning'));
+      const errors = shaped.filter((p) => p.severity === 'error');
+      if (errors.length > 0) throw new BuildFailed(groupRepeated([...warnings, ...errors]));
+    };
+
+    const stories = await this.parseAll(progress);
+    lap('parse');
+    check([...this.parsed.values()].flatMap((entry) => entry.problems));
+
+    const { site, problems: modelProblems } = buildSite(stories, this.config, this.options);
+    lap('model');
+    check(modelProblems);
+
+    const { plan, problems: planProblems } = planSite(site);
+    lap('plan');
+    check(planProblems);
+
+    const keyOf = keyMaker(site);
+    const keys = new Map<string, string>();
+    const stale = <T extends Planned>(output: T, prefix = ''): boolean => {
+      const file = outputPath(output.url);
+      const key = prefix + keyOf(output);
+      keys.set(file, key);
+      return this.keys.get(file) !== key;
+    };
+    const pages = plan.pages.filter((page) => stale(page, `${this.templateVersion(TEMPLATE_OF[page.kind])}\n`));
+    const rendered = await renderPages(pages, site, this.engine, this.paths, (done) =>
+      progress({ stage: 'render', done, total: pages.length }),
+    );
+    const files = [
+      ...plan.feeds.filter((feed) => stale(feed)).map((feed) => ({ path: outputPath(feed.url), content: renderFeed(feed, site) })),
+      ...plan.crawlerFiles.filter((file) => stale(file)).map((file) => ({ path: outputPath(file.url), content: renderCrawlerFile(file, site) })),
+    ];
+    lap('render');
+    check(rendered.problems);
+
+    const removed = [...this.keys.keys()].filter((file) => !keys.has(file)).sort(compareText);
+    this.keys = keys;
+    return {
+      changed: [...rendered.outputs, ...files],
+      removed,
+      all: new Set(keys.keys()),
+      site,
+      pages: plan.pages.length,
+      warnings: groupRepeated(warnings),
+      timings,
+    };
+  }
+
+  private templateVersion(name: string): string {
+    return `${this.templateVersions.get(name) ?? 0}.${this.templateVersions.get(SHARED_TEMPLATES) ?? 0}`;
+  }
+
+  /** Parse what changed; return every valid story, in path order. */
+  private async parseAll(progress: (progress: Progress) => void): Promise<Story[]> {
+    const files = [...this.sources.values()].sort((a, b) => compareText(a.path, b.path));
+    for (const [index, file] of files.entries()) {
+      if (this.parsed.get(file.path)?.hash !== file.hash) this.parsed.set(file.path, await this.parseOne(file));
+      progress({ stage: 'parse', done: index + 1, total: files.length });
+    }
+    return files.flatMap((file) => this.parsed.get(file.path)?.story ?? []);
+  }
+
+  private async parseOne(file: SourceFile): Promise<Parsed> {
+    const result = parseStory(file, this.config.timezone);
+    if (!result.story) return { hash: file.hash, problems: result.problems };
+    const measured = await measureImages([result.story], this.paths.content);
+    const [story] = measured.stories;
+    return measured.problems.length > 0 || !story
+      ? { hash: file.hash, problems: [...result.warnings, ...measured.problems] }
+      : { hash: file.hash, story, problems: result.warnings };
+  }
+}
+
+/** The path of `file` relative to `dir`, with `/` separators. */
+export function relativePosix(dir: string, file: string): string {
+  return path.relative(dir, file).split(path.sep).join('/');
+}
