@@ -4,10 +4,12 @@
  * that found errors, reporting all of them together.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
-import { ConfigError, type Problem } from './errors.js';
+import { compareText, ConfigError, formatProblem, type Problem } from './errors.js';
+import { toInstant, type Instant } from './parse/dates.js';
+import type { Story } from './parse/story.js';
 import { listFiles, loadStoryFiles } from './load/files.js';
 import { Pipeline, type Progress } from './pipeline.js';
 import type { Output } from './render/html.js';
@@ -28,7 +30,12 @@ export interface BuildOptions extends PathOverrides {
   readonly now?: number;
   /** Called as stories are parsed and pages rendered (optional). */
   readonly onProgress?: (progress: Progress) => void;
+  /** Where to write the JSON build report, relative to the root (default `.dateline-cache/build-report.json`; `false` for none). */
+  readonly report?: string | false;
 }
+
+/** The build report's default place, in the ignored cache folder. */
+export const DEFAULT_REPORT = '.dateline-cache/build-report.json';
 
 /** What a successful build did. */
 export interface BuildSummary {
@@ -41,6 +48,10 @@ export interface BuildSummary {
   readonly warnings: readonly Problem[];
   /** Files of stories left out as drafts, and as embargoed (dated after "now"). */
   readonly held: { readonly drafts: readonly string[]; readonly embargoed: readonly string[] };
+  /** The embargoed story that publishes first, and when: the time CI should build next (absent when none is waiting). */
+  readonly nextEmbargo?: { readonly file: string; readonly date: Instant };
+  /** The build's "now". */
+  readonly now: Instant;
   readonly outDir: string;
   /** Milliseconds spent in each stage, in the order they ran. */
   readonly timings: Readonly<Record<string, number>>;
@@ -54,6 +65,7 @@ export async function build(options: Readonly<BuildOptions> = {}): Promise<Build
   try {
     const summary = await generate(config, paths, options, writer);
     await writer.commit();
+    if (options.report !== false) await writeReport(path.resolve(paths.root, options.report ?? DEFAULT_REPORT), summary);
     return summary;
   } catch (error) {
     await writer.abort();
@@ -89,9 +101,32 @@ export async function generate(
     stories: run.site.stories.length,
     warnings: run.warnings,
     held: { drafts: run.site.held.drafts.map((s) => s.file), embargoed: run.site.held.embargoed.map((s) => s.file) },
+    ...nextEmbargo(run.site.held.embargoed),
+    now: toInstant(run.site.now, config.timezone),
     outDir: paths.out,
     timings: { load, ...run.timings, write: performance.now() - writing },
   };
+}
+
+function nextEmbargo(embargoed: readonly Story[]): { nextEmbargo?: { file: string; date: Instant } } {
+  const first = [...embargoed].sort((a, b) => a.date.epochMs - b.date.epochMs || compareText(a.file, b.file))[0];
+  return first ? { nextEmbargo: { file: first.file, date: first.date } } : {};
+}
+
+/** Write what CI needs to schedule the next build as JSON: the stories held back and when the next one publishes. */
+export async function writeReport(file: string, summary: BuildSummary): Promise<void> {
+  const report = {
+    dateline: 1,
+    now: summary.now.iso,
+    stories: summary.stories,
+    pages: summary.pages,
+    drafts: summary.held.drafts,
+    embargoed: summary.held.embargoed,
+    nextEmbargo: summary.nextEmbargo ? { file: summary.nextEmbargo.file, publishesAt: summary.nextEmbargo.date.iso } : null,
+    warnings: summary.warnings.map(formatProblem),
+  };
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
 }
 
 /** The theme's `assets/` folder, and every file in the content folder that is not a story (images). */
@@ -110,7 +145,7 @@ export async function loadAssets(paths: SitePaths): Promise<Output[]> {
  * typo in `--content` meant) and an output folder whose replacement would
  * destroy the site's sources.
  */
-function checkFolders(paths: SitePaths): void {
+export function checkFolders(paths: SitePaths): void {
   if (!existsSync(paths.content)) {
     throw new ConfigError([
       { severity: 'error', message: `the content folder ${paths.content} does not exist; create it, or point \`--content\` or \`contentDir\` at your stories` },

@@ -37,10 +37,13 @@ export function tempDir(prefix = 'dateline-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-/** A copy of `tests/fixtures/<name>` in a temporary folder, so tests can change it freely. */
+/**
+ * A copy of `tests/fixtures/<name>` in a temporary folder, so tests can change
+ * it freely; without the build report that builds run in place leave behind.
+ */
 export function copyFixture(name: string): string {
   const dir = tempDir(`dateline-${name}-`);
-  cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  cpSync(path.join(FIXTURES, name), dir, { recursive: true, filter: (source) => path.basename(source) !== '.dateline-cache' });
   return dir;
 }
 

@@ -48,7 +48,8 @@ export async function loadStoryFiles(contentDir: string, root: string): Promise<
   return Promise.all(names.map((name) => readSource(path.join(contentDir, name), name, root)));
 }
 
-async function readSource(absolutePath: string, relativePath: string, root: string): Promise<SourceFile> {
+/** Read one file: `relativePath` is relative to the folder it was found in, messages show it relative to `root`. */
+export async function readSource(absolutePath: string, relativePath: string, root: string): Promise<SourceFile> {
   const bytes = await readFile(absolutePath);
   return {
     absolutePath,

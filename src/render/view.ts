@@ -143,6 +143,8 @@ function storyView({ story, url }: SiteStory, site: Site) {
     bylines: story.bylines.map(link('bylines')),
     tags: story.tags.map(link('tags')),
     ...(story.summarySource === 'frontmatter' && { standfirst: story.summary }),
+    // Only builds that include future stories (dev, --future) show them; readers see when they publish.
+    ...(story.date.epochMs > site.now && { embargoed: true }),
     ...(story.updated && { updated: timeView(story.updated, site.config) }),
     ...(story.section && { section: link('sections')(story.section) }),
     ...(story.location && { location: story.location }),

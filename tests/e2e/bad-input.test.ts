@@ -24,7 +24,7 @@ function buildWith(...names: string[]): CliResult & { root: string; before: Reco
 
 function expectNothingLost(run: ReturnType<typeof buildWith>): void {
   expect(snapshot(path.join(run.root, 'dist'))).toEqual(run.before);
-  expect(readdirSync(run.root).sort()).toEqual(['content', 'dateline.config.json', 'dist']);
+  expect(readdirSync(run.root).sort()).toEqual(['.dateline-cache', 'content', 'dateline.config.json', 'dist']);
 }
 
 describe('bad story files', () => {
@@ -145,7 +145,7 @@ describe('bad config and usage', () => {
     const run = runCli(['build', '--out', '.'], { cwd: site.root });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('contains the site root');
-    expect(readdirSync(site.root).sort()).toEqual(['content', 'dateline.config.json', 'dist']);
+    expect(readdirSync(site.root).sort()).toEqual(['.dateline-cache', 'content', 'dateline.config.json', 'dist']);
   });
 
   it.each([

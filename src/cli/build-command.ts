@@ -1,0 +1,81 @@
+/** `dateline build`. */
+import { build, type BuildSummary, type Progress } from '../build.js';
+import { countLabel } from '../errors.js';
+import { EXIT, failure, print, printProblem, resolveNow } from './io.js';
+
+export interface BuildFlags {
+  root?: string;
+  content?: string;
+  out?: string;
+  drafts?: boolean;
+  future?: boolean;
+  strict?: boolean;
+  now?: string;
+  report?: string;
+  verbose?: boolean;
+  quiet?: boolean;
+}
+
+export async function buildCommand(flags: BuildFlags): Promise<number> {
+  const quiet = flags.quiet ?? false;
+  const started = performance.now();
+  const progress = progressPrinter(quiet);
+  try {
+    const summary = await build({
+      ...(flags.root !== undefined && { root: flags.root }),
+      ...(flags.content !== undefined && { content: flags.content }),
+      ...(flags.out !== undefined && { out: flags.out }),
+      ...(flags.report !== undefined && { report: flags.report }),
+      drafts: flags.drafts ?? false,
+      future: flags.future ?? false,
+      strict: flags.strict ?? false,
+      now: resolveNow(flags.now, process.env.SOURCE_DATE_EPOCH),
+      onProgress: progress.update,
+    });
+    progress.clear();
+    if (!quiet) {
+      summary.warnings.forEach(printProblem);
+      if (flags.verbose) print(Object.entries(summary.timings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', '));
+      for (const line of heldBack(summary)) print(line);
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      print(`Built ${countLabel(summary.pages, 'page')} from ${countLabel(summary.stories, 'story', 'stories')} in ${seconds} s`);
+    }
+    return EXIT.ok;
+  } catch (error) {
+    progress.clear();
+    return failure(error, flags.verbose ?? false);
+  }
+}
+
+function heldBack({ held, nextEmbargo }: BuildSummary): string[] {
+  const parts = [
+    held.drafts.length > 0 && `${countLabel(held.drafts.length, 'draft')} (--drafts to include): ${held.drafts.join(', ')}`,
+    held.embargoed.length > 0 &&
+      `${countLabel(held.embargoed.length, 'embargoed story', 'embargoed stories')} (--future to include): ${held.embargoed.join(', ')}`,
+  ].filter(Boolean);
+  return [
+    ...(parts.length > 0 ? [`Left out ${parts.join('; ')}`] : []),
+    ...(nextEmbargo ? [`Next embargo lifts at ${nextEmbargo.date.iso} (${nextEmbargo.file}): build again then`] : []),
+  ];
+}
+
+/** Progress on one terminal line, only on a TTY and only once a build has run for a moment. */
+function progressPrinter(quiet: boolean) {
+  const enabled = !quiet && process.stderr.isTTY === true;
+  const started = Date.now();
+  let last = 0;
+  let shown = false;
+  const label = { parse: 'Parsing stories', render: 'Rendering pages' } as const;
+  return {
+    update(progress: Progress) {
+      const now = Date.now();
+      if (!enabled || now - started < 500 || (now - last < 100 && progress.done < progress.total)) return;
+      last = now;
+      shown = true;
+      process.stderr.write(`\r\x1b[K${label[progress.stage]} ${progress.done.toLocaleString('en-US')}/${progress.total.toLocaleString('en-US')}`);
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/** `dateline dev`: serve the site, rebuild on every save, until Ctrl+C. */
+import { spawn } from 'node:child_process';
+import { startDev, type BuildEvent } from '../dev/session.js';
+import { countLabel, formatProblem } from '../errors.js';
+import { EXIT, failure, print, printError, printProblem, usage } from './io.js';
+
+export interface DevFlags {
+  root?: string;
+  port?: string;
+  host?: string;
+  open?: boolean;
+  verbose?: boolean;
+}
+
+export async function devCommand(flags: DevFlags): Promise<number> {
+  const port = flags.port === undefined ? 4000 : Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port \`${flags.port}\` is not a port number`);
+  let first = true;
+  let shownWarnings = '';
+  const onBuild = (event: BuildEvent) => {
+    const ms = `${event.ms.toFixed(0)} ms`;
+    if (event.ok) {
+      // The same warnings after every save would bury the news: print them when they change.
+      const warnings = event.warnings.map(formatProblem).join('\n');
+      if (warnings !== shownWarnings && warnings !== '') printError(warnings);
+      shownWarnings = warnings;
+      print(first ? `Built ${countLabel(event.stories, 'story', 'stories')} in ${ms}` : `Rebuilt in ${ms}: ${countLabel(event.written, 'file')} written, ${event.removed} removed`);
+    } else {
+      event.problems.forEach(printProblem);
+      printError('The site could not be rebuilt; fix the problems above and save (the browser shows them too).');
+    }
+    first = false;
+  };
+  try {
+    const session = await startDev({
+      ...(flags.root !== undefined && { root: flags.root }),
+      ...(flags.host !== undefined && { host: flags.host }),
+      port,
+      onBuild,
+    });
+    print(`Serving at ${session.url} — watching for changes (Ctrl+C to stop)`);
+    if (flags.open) openBrowser(session.url);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await session.close();
+    return EXIT.ok;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') return usage(`port ${port} is in use: choose another with --port`);
+    return failure(error, flags.verbose ?? false);
+  }
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => printError(`Could not open a browser; visit ${url}`)).unref();
+}

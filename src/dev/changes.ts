@@ -1,0 +1,78 @@
+/**
+ * What a changed file means for a rebuild. Every path the watcher reports is
+ * sorted into one kind, and a burst of changes is folded into one batch.
+ */
+import path from 'node:path';
+import type { SitePaths } from '../config.js';
+
+/** Kinds of change, from cheapest to dearest to rebuild. */
+export type ChangeKind = 'theme-asset' | 'content-asset' | 'story' | 'template' | 'config';
+
+/** A batch of changed files (absolute paths), by kind. */
+export type ChangeBatch = ReadonlyMap<ChangeKind, ReadonlySet<string>>;
+
+/** The kind of change to `file`, or undefined when it does not affect the site (editor swap files). */
+export function classify(file: string, paths: SitePaths, configFile: string): ChangeKind | undefined {
+  if (path.basename(file).startsWith('.') || file.endsWith('~')) return undefined;
+  if (file === configFile) return 'config';
+  const within = (dir: string) => {
+    const relative = path.relative(dir, file);
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : undefined;
+  };
+  const inTemplates = within(paths.templates);
+  if (inTemplates !== undefined) {
+    if (inTemplates.startsWith(`assets${path.sep}`)) return 'theme-asset';
+    return inTemplates.endsWith('.liquid') ? 'template' : undefined;
+  }
+  const inContent = within(paths.content);
+  if (inContent !== undefined) return inContent.endsWith('.md') ? 'story' : 'content-asset';
+  return undefined;
+}
+
+/**
+ * Collects changes and hands them over in batches: `debounceMs` after the
+ * last change of a burst, and never while a batch is still being handled
+ * (what arrives meanwhile waits for the next batch).
+ */
+export class ChangeQueue {
+  private pending = new Map<ChangeKind, Set<string>>();
+  private timer: NodeJS.Timeout | undefined;
+  private busy = false;
+
+  constructor(
+    private readonly debounceMs: number,
+    private readonly handle: (batch: ChangeBatch) => Promise<void>,
+  ) {}
+
+  /** Record a change to `file` of `kind`. */
+  add(kind: ChangeKind, file: string): void {
+    const files = this.pending.get(kind) ?? new Set<string>();
+    files.add(file);
+    this.pending.set(kind, files);
+    this.schedule();
+  }
+
+  /** Stop handing out batches. */
+  close(): void {
+    clearTimeout(this.timer);
+    this.pending.clear();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (!this.busy) this.timer = setTimeout(() => void this.flush(), this.debounceMs);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.busy || this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    this.busy = true;
+    try {
+      await this.handle(batch);
+    } finally {
+      this.busy = false;
+      if (this.pending.size > 0) this.schedule();
+    }
+  }
+}

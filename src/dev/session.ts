@@ -1,0 +1,163 @@
+/**
+ * `dateline dev`: the pipeline kept alive. The site is built once into a
+ * private folder, served, and kept up to date as files change: each batch of
+ * changes re-parses only the stories that changed and rewrites only the
+ * outputs whose inputs changed; then open pages reload. A failed rebuild
+ * shows its problems (terminal and browser) and the next good save recovers.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { checkFolders, loadAssets } from '../build.js';
+import { CONFIG_FILE, loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from '../config.js';
+import { BuildFailed, ConfigError, type Problem } from '../errors.js';
+import { loadStoryFiles, readSource } from '../load/files.js';
+import { Pipeline, relativePosix } from '../pipeline.js';
+import { DirectoryWriter } from '../write/directory.js';
+import { ChangeQueue, classify, type ChangeBatch } from './changes.js';
+import { startServer, withReload, type DevServer } from './server.js';
+
+/** Options of `dateline dev`. */
+export interface DevOptions extends PathOverrides {
+  /** Port to listen on (default 4000; 0 picks a free one). */
+  readonly port?: number;
+  /** Address to listen on (default `localhost`). */
+  readonly host?: string;
+  /** Quiet period after a change before rebuilding, in ms (default 20). */
+  readonly debounceMs?: number;
+  /** The clock, for embargo badges (default `Date.now`). */
+  readonly now?: () => number;
+  /** Told about every build (optional). */
+  readonly onBuild?: (event: BuildEvent) => void;
+}
+
+/** What one (re)build did. */
+export type BuildEvent =
+  | { readonly ok: true; readonly written: number; readonly removed: number; readonly stories: number; readonly ms: number; readonly warnings: readonly Problem[] }
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly ms: number };
+
+/** A running dev session. */
+export interface DevSession {
+  /** Where the site is, e.g. `http://localhost:4000/news/`. */
+  readonly url: string;
+  /** Builds run so far, the first included. */
+  readonly builds: number;
+  close(): Promise<void>;
+}
+
+interface State {
+  config: SiteConfig;
+  paths: SitePaths;
+  pipeline: Pipeline;
+}
+
+/** Build the site, serve it and keep it up to date until `close()`. */
+export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevSession> {
+  const clock = options.now ?? Date.now;
+  const outDir = mkdtempSync(path.join(tmpdir(), 'dateline-dev-'));
+  const writer = new DirectoryWriter(outDir);
+  const root = path.resolve(options.root ?? '.');
+  const configFile = path.join(root, CONFIG_FILE);
+  let builds = 0;
+  let written = new Set<string>();
+  let assetPaths = new Set<string>();
+
+  const report = (event: BuildEvent) => {
+    builds += 1;
+    options.onBuild?.(event);
+  };
+
+  /** Load the config and every file from scratch. */
+  const fresh = async (): Promise<State> => {
+    const { config, paths } = loadConfig(options);
+    checkFolders(paths);
+    const pipeline = new Pipeline(config, paths, { drafts: true, future: true, now: clock(), strict: false });
+    for (const source of await loadStoryFiles(paths.content, paths.root)) pipeline.setSource(source);
+    return { config, paths, pipeline };
+  };
+
+  /** Run the pipeline and bring the served folder up to date. */
+  const rebuild = async (current: State, writeAssets: boolean): Promise<void> => {
+    const started = performance.now();
+    current.pipeline.setOptions({ drafts: true, future: true, now: clock(), strict: false });
+    const run = await current.pipeline.run();
+    const assets = writeAssets ? await loadAssets(current.paths) : [];
+    if (writeAssets) assetPaths = new Set(assets.map((asset) => asset.path));
+    for (const output of [...run.changed, ...assets]) {
+      await writer.write(output.path, output.path.endsWith('.html') ? withReload(String(output.content)) : output.content);
+    }
+    const wanted = new Set([...run.all, ...assetPaths]);
+    for (const file of written) if (!wanted.has(file)) await writer.remove(file);
+    written = wanted;
+    server?.setProblems([]);
+    report({ ok: true, written: run.changed.length + assets.length, removed: run.removed.length, stories: run.site.stories.length, ms: performance.now() - started, warnings: run.warnings });
+  };
+
+  const fail = (error: unknown, started: number) => {
+    if (!(error instanceof BuildFailed || error instanceof ConfigError)) throw error;
+    server?.setProblems(error.problems);
+    report({ ok: false, problems: error.problems, ms: performance.now() - started });
+  };
+
+  /** Apply a batch of file changes. */
+  const apply = async (batch: ChangeBatch): Promise<void> => {
+    const started = performance.now();
+    try {
+      if (batch.has('config')) {
+        state = await fresh();
+        await rebuild(state, true);
+      } else {
+        const { pipeline, paths } = state;
+        for (const file of batch.get('story') ?? []) {
+          const source = await readSource(file, relativePosix(paths.content, file), paths.root).catch(() => undefined);
+          if (source) pipeline.setSource(source);
+          else pipeline.removeSource(relativePosix(paths.root, file));
+        }
+        if (batch.has('content-asset')) pipeline.imagesChanged();
+        const templates = batch.get('template');
+        if (templates) pipeline.templatesChanged([...templates].map((file) => relativePosix(paths.templates, file)));
+        await rebuild(state, batch.has('content-asset') || batch.has('theme-asset'));
+      }
+    } catch (error) {
+      fail(error, started);
+    }
+    server?.reload();
+  };
+
+
+  // A config that cannot be read stops here (exit code 2); anything else wrong shows in the browser.
+  let state: State = await fresh();
+  let server: DevServer | undefined;
+  server = await startServer(outDir, state.config.basePath, options.port ?? 4000, options.host ?? 'localhost');
+  const first = performance.now();
+  try {
+    await rebuild(state, true);
+  } catch (error) {
+    fail(error, first);
+  }
+
+  const queue = new ChangeQueue(options.debounceMs ?? 20, apply);
+  const watcher: FSWatcher = watch([state.paths.content, state.paths.templates, configFile], { ignoreInitial: true });
+  watcher.on('all', (event, file) => {
+    if (event === 'addDir' || event === 'unlinkDir') return;
+    const kind = classify(file, state.paths, configFile);
+    if (kind) queue.add(kind, file);
+  });
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port ?? 4000;
+  return {
+    url: `http://${options.host ?? 'localhost'}:${port}${state.config.basePath}`,
+    get builds() {
+      return builds;
+    },
+    async close() {
+      queue.close();
+      await watcher.close();
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}

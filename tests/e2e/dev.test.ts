@@ -1,0 +1,167 @@
+/**
+ * The editor's loop with real file-system events: a dev session on a copy
+ * of the fixture newsroom, changed on disk, checked by what it serves.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { load } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDev, type BuildEvent, type DevSession } from '../../src/dev/session.js';
+import { copyFixture, REPO } from '../helpers.js';
+
+let site: string;
+let session: DevSession;
+const events: { event: BuildEvent; at: number }[] = [];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Make `change`, then wait until it has been rebuilt and the session has
+ * settled (no build for 150 ms, as a rename arrives as two events); the last
+ * build's event.
+ */
+async function afterBuild(change: () => void): Promise<BuildEvent> {
+  const before = events.length;
+  change();
+  const deadline = Date.now() + 10_000;
+  while (events.length === before || Date.now() - (events.at(-1)?.at ?? 0) < 150) {
+    if (Date.now() > deadline) throw new Error('no rebuild within 10 s');
+    await sleep(20);
+  }
+  return events.at(-1)!.event;
+}
+
+async function get(url: string): Promise<{ status: number; $: ReturnType<typeof load>; text: string }> {
+  const response = await fetch(new URL(url, session.url));
+  const text = await response.text();
+  return { status: response.status, text, $: load(text) };
+}
+
+const story = (file: string) => path.join(site, 'content', file);
+const write = (file: string, text: string) => {
+  mkdirSync(path.dirname(story(file)), { recursive: true });
+  writeFileSync(story(file), text);
+};
+
+beforeAll(async () => {
+  site = copyFixture('newsroom');
+  cpTemplates();
+  session = await startDev({
+    root: site,
+    port: 0,
+    host: '127.0.0.1',
+    onBuild: (event) => events.push({ event, at: Date.now() }),
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+function cpTemplates(): void {
+  const from = path.join(REPO, 'templates');
+  for (const file of ['layout.liquid', 'story.liquid', 'home.liquid', 'term.liquid', 'terms.liquid', '404.liquid', 'partials/story-card.liquid', 'partials/pagination.liquid', 'assets/style.css', 'assets/favicon.svg']) {
+    mkdirSync(path.dirname(path.join(site, 'templates', file)), { recursive: true });
+    writeFileSync(path.join(site, 'templates', file), readFileSync(path.join(from, file)));
+  }
+}
+
+describe('dateline dev', { timeout: 20_000 }, () => {
+  it('serves the site under its base path, with drafts and embargoed stories badged', async () => {
+    expect(session.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/news\/$/);
+    expect(events[0]?.event.ok).toBe(true);
+    const draft = await get('2023/09/draft/');
+    expect(draft.$('.badge').text()).toBe('Draft');
+    const embargoed = await get('2031/01/embargoed/');
+    expect(embargoed.$('.badge').text()).toMatch(/^Embargoed until 1 January 2031, 09:00/);
+    expect((await fetch(new URL('/', session.url), { redirect: 'manual' })).headers.get('location')).toBe('/news/');
+  });
+
+  it('injects the reload script in dev only', async () => {
+    const { $ } = await get('');
+    expect($('script:not([type])').text()).toContain("EventSource(\"/__dateline/events\")");
+  });
+
+  it('re-renders an edited story and only what shows it', async () => {
+    const event = await afterBuild(() =>
+      writeFileSync(story('ispr.md'), readFileSync(story('ispr.md'), 'utf8').replace('speaks for the armed forces', 'speaks for the army, navy and air force')),
+    );
+    expect(event.ok).toBe(true);
+    expect((await get('2023/09/ispr/')).$('.body').text()).toContain('speaks for the army, navy and air force');
+    // The body changed, not the title or summary: the story page, its feeds and the sitemaps' neighbours, not every page.
+    expect(event.ok && event.written).toBeLessThan(40);
+  });
+
+  it('adds a new story with a new tag, and removes them again', async () => {
+    await afterBuild(() => write('new.md', '---\ntitle: A brand new story\ndate: 2023-09-15 08:00\ntags: [Chitral Floods]\n---\nNews.\n'));
+    expect((await get('2023/09/new/')).$('h1').text()).toBe('A brand new story');
+    expect((await get('tags/chitral-floods/')).$('.card h2').text()).toBe('A brand new story');
+    expect((await get('')).$('.card h2').map((_, h) => load(h).text()).get()).toContain('A brand new story');
+    await afterBuild(() => rmSync(story('new.md')));
+    expect((await get('2023/09/new/')).status).toBe(404);
+    expect((await get('tags/chitral-floods/')).status).toBe(404);
+    expect((await get('')).text).not.toContain('A brand new story');
+  });
+
+  it('follows a renamed story to its new address', async () => {
+    await afterBuild(() => renameSync(story('report.md'), story('think-tank-report.md')));
+    expect((await get('2023/07/report/')).status).toBe(404);
+    expect((await get('2023/07/think-tank-report/')).$('h1').text()).toBe('Think tank counts 389 dead in six months');
+  });
+
+  it('re-renders pages when a template changes, without re-parsing stories', async () => {
+    const file = path.join(site, 'templates', 'story.liquid');
+    const original = readFileSync(file, 'utf8');
+    await afterBuild(() => writeFileSync(file, original.replace('<div class="body">', '<div class="body" data-edited="yes">')));
+    expect((await get('2023/09/call/')).$('.body').attr('data-edited')).toBe('yes');
+    await afterBuild(() => writeFileSync(file, original));
+  });
+
+  it('shows a bad edit in the browser and recovers on the next good save', async () => {
+    const original = readFileSync(story('call.md'), 'utf8');
+    const failed = await afterBuild(() => writeFileSync(story('call.md'), original.replace('date: 2023-09-13 09:30', 'date: yesterday')));
+    expect(failed.ok).toBe(false);
+    const errorPage = await get('2023/09/call/');
+    expect(errorPage.status).toBe(500);
+    expect(errorPage.$('li').text()).toContain('content/call.md:3:7: `date`: is not a date');
+    const fixed = await afterBuild(() => writeFileSync(story('call.md'), original));
+    expect(fixed.ok).toBe(true);
+    expect((await get('2023/09/call/')).status).toBe(200);
+  });
+
+  it('shows a template typo with its file and line, and recovers', async () => {
+    const file = path.join(site, 'templates', 'home.liquid');
+    const original = readFileSync(file, 'utf8');
+    await afterBuild(() => writeFileSync(file, original.replace('{{ pagination.number }}', '{{ pagination.numbr }}')));
+    const errorPage = await get('');
+    expect(errorPage.status).toBe(500);
+    expect(errorPage.$('li').text()).toMatch(/templates\/home\.liquid:\d+:\d+: template error: undefined variable: pagination\.numbr/);
+    await afterBuild(() => writeFileSync(file, original));
+    expect((await get('')).status).toBe(200);
+  });
+
+  it('folds a burst of 200 changes into one or two rebuilds', async () => {
+    const before = session.builds;
+    await afterBuild(() => {
+      for (let i = 0; i < 200; i++) write(`burst/story-${String(i).padStart(3, '0')}.md`, `---\ntitle: Burst ${i}\ndate: 2023-01-01 10:00\n---\nx\n`);
+    });
+    await sleep(300);
+    expect(session.builds - before).toBeGreaterThanOrEqual(1);
+    expect(session.builds - before).toBeLessThanOrEqual(2);
+    expect((await get('2023/01/story-199/')).$('h1').text()).toBe('Burst 199');
+    await afterBuild(() => rmSync(story('burst'), { recursive: true }));
+  });
+
+  it('tells a connected page to reload after a rebuild', async () => {
+    const controller = new AbortController();
+    const response = await fetch(new URL('/__dateline/events', session.url), { signal: controller.signal });
+    const reader = response.body!.getReader();
+    const received = (async () => {
+      let text = '';
+      while (!text.includes('event: reload')) text += new TextDecoder().decode((await reader.read()).value);
+      return text;
+    })();
+    await afterBuild(() => writeFileSync(story('ispr.md'), `${readFileSync(story('ispr.md'), 'utf8')}\nOne more line.\n`));
+    expect(await received).toContain('event: reload');
+    controller.abort();
+  });
+});
