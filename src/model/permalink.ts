@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { memoize } from '../memo.js';
 import type { Story } from '../parse/story.js';
 import { toSlug } from '../slug.js';
 
@@ -8,11 +9,11 @@ import { toSlug } from '../slug.js';
  * section the story does not have.
  */
 export function storyUrl(story: Story, pattern: string, zone: string): string | undefined {
-  const date = DateTime.fromMillis(story.date.epochMs, { zone });
+  const [year = '', month = '', day = ''] = calendarDay(story.date.epochMs, zone).split('-');
   const values: Record<string, string | undefined> = {
-    year: String(date.year).padStart(4, '0'),
-    month: String(date.month).padStart(2, '0'),
-    day: String(date.day).padStart(2, '0'),
+    year,
+    month,
+    day,
     slug: story.slug,
     section: story.section === undefined ? undefined : toSlug(story.section),
   };
@@ -24,3 +25,6 @@ export function storyUrl(story: Story, pattern: string, zone: string): string | 
   });
   return missing ? undefined : url;
 }
+
+/** `2023-09-13`: the day `epochMs` falls on in `zone`. */
+const calendarDay = memoize((epochMs: number, zone: string) => DateTime.fromMillis(epochMs, { zone }).toFormat('yyyy-MM-dd'));

@@ -62,8 +62,9 @@ export function buildTaxonomy<S extends { readonly story: Story }>(
       const slug = toSlug(spelling);
       const group: Group<S> = groups.get(slug) ?? { spellings: new Map<string, string[]>(), stories: [] };
       groups.set(slug, group);
-      const files = group.spellings.get(spelling) ?? [];
-      group.spellings.set(spelling, [...files, item.story.file]);
+      const files = group.spellings.get(spelling);
+      if (files) files.push(item.story.file);
+      else group.spellings.set(spelling, [item.story.file]);
       if (!seen.has(slug)) group.stories.push(item);
       seen.add(slug);
     }

@@ -5,6 +5,7 @@
  * machine's, so the same file means the same instant on every machine.
  */
 import { DateTime, FixedOffsetZone } from 'luxon';
+import { memoize } from '../memo.js';
 
 /** A moment in time, and how it reads in the site's time zone. */
 export interface Instant {
@@ -52,9 +53,13 @@ export function parseInstant(value: unknown, zone: string): Instant | undefined 
 
 /** The instant at `epochMs`, shown in `zone`. */
 export function toInstant(epochMs: number, zone: string): Instant {
-  const time = DateTime.fromMillis(epochMs, { zone });
-  return { epochMs, iso: time.toISO({ suppressMilliseconds: true }) ?? new Date(epochMs).toISOString() };
+  return { epochMs, iso: isoIn(epochMs, zone) };
 }
+
+const isoIn = memoize(
+  (epochMs: number, zone: string) =>
+    DateTime.fromMillis(epochMs, { zone }).toISO({ suppressMilliseconds: true }) ?? new Date(epochMs).toISOString(),
+);
 
 /** The fixed zone for `Z`, `+05:00`, `+0500` or `+05`; undefined past ±14:59. */
 function offsetZone(offset: string): FixedOffsetZone | undefined {

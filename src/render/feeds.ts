@@ -11,7 +11,7 @@ import type { Feed } from '../plan/feeds.js';
 import { modifiedAt } from '../plan/sitemaps.js';
 import { isoDay, rfc822 } from './time.js';
 import { absoluteUrl } from './urls.js';
-import { serialize, xmlDocument } from './xml.js';
+import { el, serializeXml } from './xml.js';
 
 /** The feed file's text. */
 export function renderFeed(feed: Feed, site: Site): string {
@@ -33,68 +33,84 @@ export function storyId(story: SiteStory, config: SiteConfig): string {
 
 function rss(feed: Feed, site: Site): string {
   const { config } = site;
-  const channel = xmlDocument()
-    .ele('rss', {
-      version: '2.0',
-      'xmlns:atom': 'http://www.w3.org/2005/Atom',
-      'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
-      'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
-    })
-    .ele('channel');
-  channel.ele('title').txt(feed.title);
-  channel.ele('link').txt(absoluteUrl(feed.pageUrl, config));
-  channel.ele('description').txt(config.description || feed.title);
-  channel.ele('language').txt(config.language);
-  channel.ele('generator').txt('Dateline');
   const updated = newestChange(feed);
-  if (updated) channel.ele('lastBuildDate').txt(rfc822(updated, config.timezone));
-  channel.ele('atom:link', { href: absoluteUrl(feed.url, config), rel: 'self', type: 'application/rss+xml' });
-  for (const item of feed.stories) {
+  const items = feed.stories.map((item) => {
     const { story } = item;
-    const entry = channel.ele('item');
-    entry.ele('title').txt(story.title);
-    entry.ele('link').txt(absoluteUrl(item.url, config));
-    entry.ele('guid', { isPermaLink: 'false' }).txt(storyId(item, config));
-    entry.ele('pubDate').txt(rfc822(story.date, config.timezone));
-    for (const byline of story.bylines) entry.ele('dc:creator').txt(byline);
-    if (story.section) entry.ele('category').txt(story.section);
-    for (const tag of story.tags) entry.ele('category').txt(tag);
-    if (story.summary) entry.ele('description').txt(story.summary);
-    entry.ele('content:encoded').txt(story.html);
-  }
-  return serialize(channel.doc());
+    return el(
+      'item',
+      null,
+      el('title', null, story.title),
+      el('link', null, absoluteUrl(item.url, config)),
+      el('guid', { isPermaLink: 'false' }, storyId(item, config)),
+      el('pubDate', null, rfc822(story.date, config.timezone)),
+      story.bylines.map((byline) => el('dc:creator', null, byline)),
+      story.section === undefined ? undefined : el('category', null, story.section),
+      story.tags.map((tag) => el('category', null, tag)),
+      story.summary ? el('description', null, story.summary) : undefined,
+      el('content:encoded', null, story.html),
+    );
+  });
+  return serializeXml(
+    el(
+      'rss',
+      {
+        version: '2.0',
+        'xmlns:atom': 'http://www.w3.org/2005/Atom',
+        'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+        'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+      },
+      el(
+        'channel',
+        null,
+        el('title', null, feed.title),
+        el('link', null, absoluteUrl(feed.pageUrl, config)),
+        el('description', null, config.description || feed.title),
+        el('language', null, config.language),
+        el('generator', null, 'Dateline'),
+        updated && el('lastBuildDate', null, rfc822(updated, config.timezone)),
+        el('atom:link', { href: absoluteUrl(feed.url, config), rel: 'self', type: 'application/rss+xml' }),
+        items,
+      ),
+    ),
+  );
 }
 
 function atom(feed: Feed, site: Site): string {
   const { config } = site;
-  const root = xmlDocument().ele('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': config.language });
-  root.ele('id').txt(absoluteUrl(feed.url, config));
-  root.ele('title').txt(feed.title);
-  if (config.description) root.ele('subtitle').txt(config.description);
-  root.ele('link', { rel: 'self', type: 'application/atom+xml', href: absoluteUrl(feed.url, config) });
-  root.ele('link', { rel: 'alternate', type: 'text/html', href: absoluteUrl(feed.pageUrl, config) });
-  // Atom requires <updated>; a feed with no stories has changed no later than the epoch.
-  root.ele('updated').txt((newestChange(feed) ?? { iso: '1970-01-01T00:00:00Z' }).iso);
-  root.ele('author').ele('name').txt(config.publisher.name);
-  root.ele('generator').txt('Dateline');
-  for (const item of feed.stories) {
+  const entries = feed.stories.map((item) => {
     const { story } = item;
-    const entry = root.ele('entry');
-    entry.ele('id').txt(storyId(item, config));
-    entry.ele('title', { type: 'text' }).txt(story.title);
-    entry.ele('link', { rel: 'alternate', type: 'text/html', href: absoluteUrl(item.url, config) });
-    entry.ele('published').txt(story.date.iso);
-    entry.ele('updated').txt(modifiedAt(item).iso);
-    for (const byline of story.bylines) {
-      const author = entry.ele('author');
-      author.ele('name').txt(byline);
-      author.ele('uri').txt(absoluteUrl(termOf(site.taxonomies.bylines, byline)?.url ?? '/bylines/', config));
-    }
-    for (const tag of story.tags) entry.ele('category', { term: toSlug(tag), label: tag });
-    if (story.summary) entry.ele('summary', { type: 'text' }).txt(story.summary);
-    entry.ele('content', { type: 'html' }).txt(story.html);
-  }
-  return serialize(root.doc());
+    return el(
+      'entry',
+      null,
+      el('id', null, storyId(item, config)),
+      el('title', { type: 'text' }, story.title),
+      el('link', { rel: 'alternate', type: 'text/html', href: absoluteUrl(item.url, config) }),
+      el('published', null, story.date.iso),
+      el('updated', null, modifiedAt(item).iso),
+      story.bylines.map((byline) =>
+        el('author', null, el('name', null, byline), el('uri', null, absoluteUrl(termOf(site.taxonomies.bylines, byline)?.url ?? '/bylines/', config))),
+      ),
+      story.tags.map((tag) => el('category', { term: toSlug(tag), label: tag })),
+      story.summary ? el('summary', { type: 'text' }, story.summary) : undefined,
+      el('content', { type: 'html' }, story.html),
+    );
+  });
+  return serializeXml(
+    el(
+      'feed',
+      { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': config.language },
+      el('id', null, absoluteUrl(feed.url, config)),
+      el('title', null, feed.title),
+      config.description ? el('subtitle', null, config.description) : undefined,
+      el('link', { rel: 'self', type: 'application/atom+xml', href: absoluteUrl(feed.url, config) }),
+      el('link', { rel: 'alternate', type: 'text/html', href: absoluteUrl(feed.pageUrl, config) }),
+      // Atom requires <updated>; a feed with no stories has changed no later than the epoch.
+      el('updated', null, (newestChange(feed) ?? { iso: '1970-01-01T00:00:00Z' }).iso),
+      el('author', null, el('name', null, config.publisher.name)),
+      el('generator', null, 'Dateline'),
+      entries,
+    ),
+  );
 }
 
 function jsonFeed(feed: Feed, site: Site): string {

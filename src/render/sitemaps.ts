@@ -2,7 +2,7 @@
 import type { Site } from '../model/site.js';
 import type { CrawlerFile, SitemapEntry } from '../plan/sitemaps.js';
 import { absoluteUrl } from './urls.js';
-import { serialize, xmlDocument } from './xml.js';
+import { el, serializeXml } from './xml.js';
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
@@ -15,20 +15,27 @@ export function renderCrawlerFile(file: CrawlerFile, site: Site): string {
       return locations('urlset', 'url', file.entries, site);
     case 'sitemap-index':
       return locations('sitemapindex', 'sitemap', file.sitemaps, site);
-    case 'news-sitemap': {
-      const root = xmlDocument().ele('urlset', { xmlns: SITEMAP_NS, 'xmlns:news': NEWS_NS });
-      for (const { story, url } of file.stories) {
-        const entry = root.ele('url');
-        entry.ele('loc').txt(absoluteUrl(url, config));
-        const news = entry.ele('news:news');
-        const publication = news.ele('news:publication');
-        publication.ele('news:name').txt(config.publisher.name);
-        publication.ele('news:language').txt(newsLanguage(story.lang ?? config.language));
-        news.ele('news:publication_date').txt(story.date.iso);
-        news.ele('news:title').txt(story.title);
-      }
-      return serialize(root.doc());
-    }
+    case 'news-sitemap':
+      return serializeXml(
+        el(
+          'urlset',
+          { xmlns: SITEMAP_NS, 'xmlns:news': NEWS_NS },
+          file.stories.map(({ story, url }) =>
+            el(
+              'url',
+              null,
+              el('loc', null, absoluteUrl(url, config)),
+              el(
+                'news:news',
+                null,
+                el('news:publication', null, el('news:name', null, config.publisher.name), el('news:language', null, newsLanguage(story.lang ?? config.language))),
+                el('news:publication_date', null, story.date.iso),
+                el('news:title', null, story.title),
+              ),
+            ),
+          ),
+        ),
+      );
     case 'robots':
       return ['User-agent: *', 'Allow: /', '', ...file.sitemaps.map((url) => `Sitemap: ${absoluteUrl(url, config)}`), ''].join('\n');
   }
@@ -36,13 +43,15 @@ export function renderCrawlerFile(file: CrawlerFile, site: Site): string {
 
 /** A sitemap or sitemap index: `<loc>` and `<lastmod>` for each entry. */
 function locations(rootName: string, entryName: string, entries: readonly SitemapEntry[], site: Site): string {
-  const root = xmlDocument().ele(rootName, { xmlns: SITEMAP_NS });
-  for (const entry of entries) {
-    const element = root.ele(entryName);
-    element.ele('loc').txt(absoluteUrl(entry.url, site.config));
-    if (entry.lastmod) element.ele('lastmod').txt(entry.lastmod.iso);
-  }
-  return serialize(root.doc());
+  return serializeXml(
+    el(
+      rootName,
+      { xmlns: SITEMAP_NS },
+      entries.map((entry) =>
+        el(entryName, null, el('loc', null, absoluteUrl(entry.url, site.config)), entry.lastmod && el('lastmod', null, entry.lastmod.iso)),
+      ),
+    ),
+  );
 }
 
 /** Google News wants ISO 639 codes, with `zh-cn` and `zh-tw` the only regional ones. */

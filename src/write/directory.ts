@@ -1,8 +1,10 @@
 /**
  * A writer straight into a folder, skipping files whose bytes are unchanged
- * and able to delete: for dev mode, where one folder is kept up to date.
+ * and able to delete: for dev mode, where one folder is kept up to date while
+ * it is being served. Each file is written beside its place and renamed into
+ * it, so the server never sends a half-written page.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkedRelative, type Writer } from './writer.js';
 
@@ -15,7 +17,9 @@ export class DirectoryWriter implements Writer {
     const current = await readFile(target).catch(() => undefined);
     if (current?.equals(bytes)) return;
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, bytes);
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, bytes);
+    await rename(temporary, target);
   }
 
   /** Delete `file` if it exists. */

@@ -1,0 +1,95 @@
+// Dev-loop latency on a generated newsroom: from saving a story to the
+// rebuilt page being served. Not a test: run it with `npm run bench:dev`.
+//
+//   node bench/dev.mjs [--stories 10000] [--runs 21]
+//
+// Uses the shared corpus generator (../shared/bench/make-corpus.mjs) and the
+// compiled library in lib/. Prints the figures and writes them as JSON to
+// .dateline-cache/bench-dev.json.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startDev } from '../lib/dev/session.js';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({ options: { stories: { type: 'string', default: '10000' }, runs: { type: 'string', default: '21' } } });
+const stories = Number(values.stories);
+const runs = Number(values.runs);
+const generator = path.join(repo, '..', 'shared', 'bench', 'make-corpus.mjs');
+if (!existsSync(generator)) throw new Error(`${generator} is missing: the benchmark needs the project's shared/ folder beside the repository`);
+
+const site = mkdtempSync(path.join(tmpdir(), 'dateline-bench-dev-'));
+execFileSync(process.execPath, [generator, path.join(site, 'content'), String(stories)], { stdio: 'ignore' });
+writeFileSync(
+  path.join(site, 'dateline.config.json'),
+  JSON.stringify({ title: 'Bench Gazette', url: 'https://example.org/news/', timezone: 'Asia/Karachi', pageSize: 10 }),
+);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const files = readdirSync(path.join(site, 'content'), { recursive: true }).filter((f) => f.endsWith('.md')).sort();
+
+const startedAt = performance.now();
+const session = await startDev({ root: site, port: 0, host: '127.0.0.1', debounceMs: 20 });
+const firstStart = performance.now() - startedAt;
+
+/** Save `file` with `edit` applied; milliseconds until `url` serves a page containing `marker`. */
+async function latency(file, edit, url, marker) {
+  const absolute = path.join(site, 'content', file);
+  const t0 = performance.now();
+  writeFileSync(absolute, edit(readFileSync(absolute, 'utf8')));
+  for (;;) {
+    const response = await fetch(url);
+    const text = await response.text();
+    if (response.ok && text.includes(marker)) return performance.now() - t0;
+    if (performance.now() - t0 > 10_000) throw new Error(`${url} never showed ${marker}`);
+    await sleep(1);
+  }
+}
+
+const urlOf = (file) => {
+  const text = readFileSync(path.join(site, 'content', file), 'utf8');
+  const date = /date: "?(\d{4})-(\d{2})/.exec(text);
+  const slug = path.basename(file, '.md');
+  return new URL(`${date[1]}/${date[2]}/${slug}/`, session.url).href;
+};
+
+await sleep(500);
+const bodyEdits = [];
+for (let i = 0; i < runs; i++) {
+  const file = files[(i * 7919) % files.length];
+  const marker = `Bench edit ${i}.`;
+  bodyEdits.push(await latency(file, (text) => `${text}\n${marker}\n`, urlOf(file), marker));
+  await sleep(100);
+}
+const tagEdits = [];
+for (let i = 0; i < Math.min(runs, 11); i++) {
+  const file = files[(i * 104729) % files.length];
+  const tag = `Bench Tag ${i}`;
+  const slug = `bench-tag-${i}`;
+  tagEdits.push(
+    await latency(file, (text) => text.replace(/^tags: \[/m, `tags: [${tag}, `), new URL(`tags/${slug}/`, session.url).href, `>${tag}<`),
+  );
+  await sleep(100);
+}
+await session.close();
+rmSync(site, { recursive: true, force: true });
+
+const result = {
+  stories,
+  firstStartMs: Math.round(firstStart),
+  bodyEditMedianMs: Math.round(median(bodyEdits)),
+  bodyEditMaxMs: Math.round(Math.max(...bodyEdits)),
+  tagEditMedianMs: Math.round(median(tagEdits)),
+  tagEditMaxMs: Math.round(Math.max(...tagEdits)),
+  runs: { body: bodyEdits.length, tag: tagEdits.length },
+};
+console.log(`dev loop on ${stories.toLocaleString('en-US')} stories`);
+console.log(`  first start (build + serve):       ${result.firstStartMs} ms`);
+console.log(`  save a story's body -> page served: median ${result.bodyEditMedianMs} ms (max ${result.bodyEditMaxMs}, ${bodyEdits.length} runs)`);
+console.log(`  add a tag -> new tag page served:   median ${result.tagEditMedianMs} ms (max ${result.tagEditMaxMs}, ${tagEdits.length} runs)`);
+mkdirSync(path.join(repo, '.dateline-cache'), { recursive: true });
+writeFileSync(path.join(repo, '.dateline-cache', 'bench-dev.json'), `${JSON.stringify(result, null, 2)}\n`);
