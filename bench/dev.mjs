@@ -32,15 +32,30 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const files = readdirSync(path.join(site, 'content'), { recursive: true }).filter((f) => f.endsWith('.md')).sort();
 
+let builds = 0;
 const startedAt = performance.now();
-const session = await startDev({ root: site, port: 0, host: '127.0.0.1', debounceMs: 20 });
+const session = await startDev({ root: site, port: 0, host: '127.0.0.1', debounceMs: 20, onBuild: () => (builds += 1) });
 const firstStart = performance.now() - startedAt;
 
-/** Save `file` with `edit` applied; milliseconds until `url` serves a page containing `marker`. */
+/**
+ * Save `file` with `edit` applied; milliseconds until `url` serves a page
+ * containing `marker`. Then wait for the whole rebuild to finish, as an
+ * editor's next save comes seconds later, not while the last one is rebuilt.
+ */
 async function latency(file, edit, url, marker) {
   const absolute = path.join(site, 'content', file);
+  const before = builds;
   const t0 = performance.now();
-  writeFileSync(absolute, edit(readFileSync(absolute, 'utf8')));
+  try {
+    return await served(url, marker, t0, () => writeFileSync(absolute, edit(readFileSync(absolute, 'utf8'))));
+  } finally {
+    while (builds === before) await sleep(5);
+    await sleep(100);
+  }
+}
+
+async function served(url, marker, t0, save) {
+  save();
   for (;;) {
     const response = await fetch(url);
     const text = await response.text();
@@ -63,7 +78,6 @@ for (let i = 0; i < runs; i++) {
   const file = files[(i * 7919) % files.length];
   const marker = `Bench edit ${i}.`;
   bodyEdits.push(await latency(file, (text) => `${text}\n${marker}\n`, urlOf(file), marker));
-  await sleep(100);
 }
 const tagEdits = [];
 for (let i = 0; i < Math.min(runs, 11); i++) {
@@ -73,7 +87,6 @@ for (let i = 0; i < Math.min(runs, 11); i++) {
   tagEdits.push(
     await latency(file, (text) => text.replace(/^tags: \[/m, `tags: [${tag}, `), new URL(`tags/${slug}/`, session.url).href, `>${tag}<`),
   );
-  await sleep(100);
 }
 await session.close();
 rmSync(site, { recursive: true, force: true });

@@ -10,9 +10,10 @@ import type { SiteConfig, SitePaths } from './config.js';
 import { BuildFailed, compareText, type Problem } from './errors.js';
 import type { SourceFile } from './load/files.js';
 import { measureImages } from './load/images.js';
+import { storyUrl } from './model/permalink.js';
 import { buildSite, type Selection, type Site } from './model/site.js';
 import { parseStory, type Story } from './parse/story.js';
-import { keyMaker, type Planned } from './plan/fingerprint.js';
+import { KeyNames, keyMaker, type Planned } from './plan/fingerprint.js';
 import { outputPath, planSite } from './plan/plan.js';
 import { renderFeed } from './render/feeds.js';
 import { renderPages, type Output } from './render/html.js';
@@ -61,9 +62,12 @@ export class Pipeline {
   private readonly sources = new Map<string, SourceFile>();
   private readonly parsed = new Map<string, Parsed>();
   private keys = new Map<string, string>();
+  private readonly keyNames = new KeyNames();
   private engine: Liquid;
   private readonly templateVersions = new Map<string, number>();
   private options: PipelineOptions;
+  /** The site of the last successful run, for previews. */
+  private lastSite: Site | undefined;
 
   constructor(
     readonly config: SiteConfig,
@@ -141,7 +145,7 @@ export class Pipeline {
     lap('plan');
     check(planProblems);
 
-    const keyOf = keyMaker(site);
+    const keyOf = keyMaker(site, this.keyNames);
     const keys = new Map<string, string>();
     const stale = <T extends Planned>(output: T, prefix = ''): boolean => {
       const file = outputPath(output.url);
@@ -162,6 +166,7 @@ export class Pipeline {
 
     const removed = [...this.keys.keys()].filter((file) => !keys.has(file)).sort(compareText);
     this.keys = keys;
+    this.lastSite = site;
     return {
       changed: [...rendered.outputs, ...files],
       removed,
@@ -171,6 +176,27 @@ export class Pipeline {
       warnings: groupRepeated(warnings),
       timings,
     };
+  }
+
+  /**
+   * The page of an edited story, rendered at once against the last run's site
+   * so the editor sees it before lists and feeds are redone. Undefined when
+   * the edit needs a full run first: a story that is new, broken, moved to
+   * another URL, or whose tags, bylines or section changed.
+   */
+  async preview(file: SourceFile): Promise<Output | undefined> {
+    const site = this.lastSite;
+    const before = site?.stories.find((item) => item.story.file === file.path);
+    if (!site || !before) return undefined;
+    const parsed = await this.parseOne(file);
+    this.parsed.set(file.path, parsed);
+    const story = parsed.story;
+    if (!story || storyUrl(story, this.config.permalink, this.config.timezone) !== before.url) return undefined;
+    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+    const old = before.story;
+    if (!same(story.tags, old.tags) || !same(story.bylines, old.bylines) || story.section !== old.section) return undefined;
+    const rendered = await renderPages([{ kind: 'story', url: before.url, story: { story, url: before.url } }], site, this.engine, this.paths);
+    return rendered.outputs[0];
   }
 
   private templateVersion(name: string): string {

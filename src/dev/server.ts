@@ -10,8 +10,12 @@ import { formatProblem, type Problem } from '../errors.js';
 /** The path of the reload event stream, outside any site's base path. */
 export const EVENTS_PATH = '/__dateline/events';
 
-/** The script dev pages carry (and built pages never do): reload when the site was rebuilt. */
-export const RELOAD_SNIPPET = `<script>new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener('reload', () => location.reload());</script>`;
+/**
+ * The script dev pages carry (and built pages never do): reload when this
+ * page was rebuilt. An event lists the changed pages' paths, or is `null`
+ * when every page should reload (a failed or recovered build).
+ */
+export const RELOAD_SNIPPET = `<script>new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener('reload', (e) => { const pages = JSON.parse(e.data); if (!pages || pages.includes(location.pathname)) location.reload(); });</script>`;
 
 /** Put the reload script into an HTML page, before `</body>`. */
 export function withReload(html: string): string {
@@ -21,8 +25,8 @@ export function withReload(html: string): string {
 
 export interface DevServer {
   readonly server: Server;
-  /** Tell every open page to reload. */
-  reload(): void;
+  /** Tell open pages at `pages` (URL paths) to reload; all of them when `pages` is null. */
+  reload(pages: readonly string[] | null): void;
   /** Show `problems` instead of pages (an empty list shows pages again). */
   setProblems(problems: readonly Problem[]): void;
   close(): Promise<void>;
@@ -68,8 +72,9 @@ export async function startServer(dir: string, basePath: string, port: number, h
   });
   return {
     server,
-    reload() {
-      for (const client of clients) client.write('event: reload\ndata: {}\n\n');
+    reload(pages) {
+      const data = JSON.stringify(pages);
+      for (const client of clients) client.write(`event: reload\ndata: ${data}\n\n`);
     },
     setProblems(next) {
       problems = next;

@@ -46,6 +46,9 @@ export interface DevSession {
   close(): Promise<void>;
 }
 
+/** How long a previewed page has to be fetched before the rest of the site is rebuilt. */
+const PREVIEW_GRACE_MS = 50;
+
 interface State {
   config: SiteConfig;
   paths: SitePaths;
@@ -62,7 +65,10 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
   let builds = 0;
   let written = new Set<string>();
   let assetPaths = new Set<string>();
+  let failed = false;
 
+  let state: State;
+  let server: DevServer;
   const report = (event: BuildEvent) => {
     builds += 1;
     options.onBuild?.(event);
@@ -77,58 +83,79 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     return { config, paths, pipeline };
   };
 
-  /** Run the pipeline and bring the served folder up to date. */
-  const rebuild = async (current: State, writeAssets: boolean): Promise<void> => {
+  /** The URL path of an output file: `tags/ttp/index.html` → `/news/tags/ttp/`. */
+  const urlPath = (file: string) => `${state.config.basePath}${file.replace(/(^|\/)index\.html$/, '$1')}`;
+  const writePage = (file: string, content: string | Uint8Array) =>
+    writer.write(file, file.endsWith('.html') ? withReload(String(content)) : content);
+
+  /** Run the pipeline and bring the served folder up to date; the changed pages' URL paths. */
+  const rebuild = async (current: State, writeAssets: boolean): Promise<string[]> => {
     const started = performance.now();
     current.pipeline.setOptions({ drafts: true, future: true, now: clock(), strict: false });
     const run = await current.pipeline.run();
     const assets = writeAssets ? await loadAssets(current.paths) : [];
     if (writeAssets) assetPaths = new Set(assets.map((asset) => asset.path));
-    for (const output of [...run.changed, ...assets]) {
-      await writer.write(output.path, output.path.endsWith('.html') ? withReload(String(output.content)) : output.content);
-    }
+    for (const output of [...run.changed, ...assets]) await writePage(output.path, output.content);
     const wanted = new Set([...run.all, ...assetPaths]);
     for (const file of written) if (!wanted.has(file)) await writer.remove(file);
     written = wanted;
-    server?.setProblems([]);
+    failed = false;
+    server.setProblems([]);
     report({ ok: true, written: run.changed.length + assets.length, removed: run.removed.length, stories: run.site.stories.length, ms: performance.now() - started, warnings: run.warnings });
+    return [...run.changed, ...assets].map((output) => urlPath(output.path));
   };
 
   const fail = (error: unknown, started: number) => {
     if (!(error instanceof BuildFailed || error instanceof ConfigError)) throw error;
-    server?.setProblems(error.problems);
+    failed = true;
+    server.setProblems(error.problems);
     report({ ok: false, problems: error.problems, ms: performance.now() - started });
   };
 
   /** Apply a batch of file changes. */
   const apply = async (batch: ChangeBatch): Promise<void> => {
     const started = performance.now();
+    const failedBefore = failed;
+    let changedPages: string[] | null = null;
     try {
       if (batch.has('config')) {
         state = await fresh();
         await rebuild(state, true);
       } else {
         const { pipeline, paths } = state;
-        for (const file of batch.get('story') ?? []) {
+        const edited = batch.get('story') ?? new Set<string>();
+        const onlyStories = batch.size === 1 && edited.size <= 3;
+        for (const file of edited) {
           const source = await readSource(file, relativePosix(paths.content, file), paths.root).catch(() => undefined);
-          if (source) pipeline.setSource(source);
-          else pipeline.removeSource(relativePosix(paths.root, file));
+          if (!source) {
+            pipeline.removeSource(relativePosix(paths.root, file));
+            continue;
+          }
+          pipeline.setSource(source);
+          // The page being edited first: shown before lists and feeds are redone.
+          const preview = onlyStories && !failed ? await pipeline.preview(source) : undefined;
+          if (preview) {
+            await writePage(preview.path, preview.content);
+            server.reload([urlPath(preview.path)]);
+            // Rebuilding the rest keeps this process busy: first let the browser fetch the page it was told to reload.
+            await new Promise((resolve) => setTimeout(resolve, PREVIEW_GRACE_MS));
+          }
         }
         if (batch.has('content-asset')) pipeline.imagesChanged();
         const templates = batch.get('template');
         if (templates) pipeline.templatesChanged([...templates].map((file) => relativePosix(paths.templates, file)));
-        await rebuild(state, batch.has('content-asset') || batch.has('theme-asset'));
+        changedPages = await rebuild(state, batch.has('content-asset') || batch.has('theme-asset'));
       }
     } catch (error) {
       fail(error, started);
     }
-    server?.reload();
+    // After a failure, or on recovering from one, every open page shows something else: reload them all.
+    server.reload(failed || failedBefore ? null : changedPages);
   };
 
 
   // A config that cannot be read stops here (exit code 2); anything else wrong shows in the browser.
-  let state: State = await fresh();
-  let server: DevServer | undefined;
+  state = await fresh();
   server = await startServer(outDir, state.config.basePath, options.port ?? 4000, options.host ?? 'localhost');
   const first = performance.now();
   try {

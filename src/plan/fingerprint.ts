@@ -12,8 +12,29 @@ import type { CrawlerFile } from './sitemaps.js';
 
 export type Planned = Page | Feed | CrawlerFile;
 
+/**
+ * Short, stable names for story keys, kept across builds: a list's key names
+ * its stories by number instead of repeating their full keys, so the keys of
+ * thousands of lists and feeds stay small.
+ */
+export class KeyNames {
+  private readonly names = new Map<string, string>();
+
+  /** The name of `key`; the same key always gets the same name. */
+  name(key: string): string {
+    let name = this.names.get(key);
+    if (name === undefined) {
+      // Every story edit adds a name; start over (one full re-render) rather than grow without end.
+      if (this.names.size > 1_000_000) this.names.clear();
+      name = this.names.size.toString(36);
+      this.names.set(key, name);
+    }
+    return name;
+  }
+}
+
 /** Computes keys for one build of `site`, remembering each story's key. */
-export function keyMaker(site: Site): (output: Planned) => string {
+export function keyMaker(site: Site, names: KeyNames = new KeyNames()): (output: Planned) => string {
   const stories = new Map<SiteStory, string>();
   const story = (item: SiteStory): string => {
     let key = stories.get(item);
@@ -21,15 +42,15 @@ export function keyMaker(site: Site): (output: Planned) => string {
       const { story: s } = item;
       // What a story shows besides its own file: the spelling its terms are shown in,
       // its measured image, and whether it is still embargoed at this build's "now".
-      const names = (Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[])
+      const terms = (Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[])
         .map((kind) => TAXONOMIES[kind].pick(s).map((name) => termOf(site.taxonomies[kind], name)?.name ?? name).join('\u001f'))
         .join('\u001e');
-      key = [s.hash, item.url, names, s.image?.width ?? '', s.image?.height ?? '', s.date.epochMs > site.now].join('\u001d');
+      key = names.name([s.hash, item.url, terms, s.image?.width ?? '', s.image?.height ?? '', s.date.epochMs > site.now].join('\u001d'));
       stories.set(item, key);
     }
     return key;
   };
-  const list = (items: readonly SiteStory[]) => items.map(story).join('\n');
+  const list = (items: readonly SiteStory[]) => items.map(story).join(' ');
   return (output) => {
     switch (output.kind) {
       case 'story':
