@@ -48,6 +48,8 @@ export interface PipelineRun {
   readonly site: Site;
   /** HTML pages in the plan. */
   readonly pages: number;
+  /** Stories parsed by this run (the others were unchanged). */
+  readonly parsed: number;
   readonly warnings: readonly Problem[];
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<string, number>>;
@@ -133,7 +135,7 @@ export class Pipeline {
       if (errors.length > 0) throw new BuildFailed(groupRepeated([...warnings, ...errors]));
     };
 
-    const stories = await this.parseAll(progress);
+    const { stories, parsed } = await this.parseAll(progress);
     lap('parse');
     check([...this.parsed.values()].flatMap((entry) => entry.problems));
 
@@ -173,6 +175,7 @@ export class Pipeline {
       all: new Set(keys.keys()),
       site,
       pages: plan.pages.length,
+      parsed,
       warnings: groupRepeated(warnings),
       timings,
     };
@@ -204,13 +207,17 @@ export class Pipeline {
   }
 
   /** Parse what changed; return every valid story, in path order. */
-  private async parseAll(progress: (progress: Progress) => void): Promise<Story[]> {
+  private async parseAll(progress: (progress: Progress) => void): Promise<{ stories: Story[]; parsed: number }> {
     const files = [...this.sources.values()].sort((a, b) => compareText(a.path, b.path));
+    let parsed = 0;
     for (const [index, file] of files.entries()) {
-      if (this.parsed.get(file.path)?.hash !== file.hash) this.parsed.set(file.path, await this.parseOne(file));
+      if (this.parsed.get(file.path)?.hash !== file.hash) {
+        this.parsed.set(file.path, await this.parseOne(file));
+        parsed += 1;
+      }
       progress({ stage: 'parse', done: index + 1, total: files.length });
     }
-    return files.flatMap((file) => this.parsed.get(file.path)?.story ?? []);
+    return { stories: files.flatMap((file) => this.parsed.get(file.path)?.story ?? []), parsed };
   }
 
   private async parseOne(file: SourceFile): Promise<Parsed> {

@@ -24,7 +24,7 @@ export async function devCommand(flags: DevFlags): Promise<number> {
       const warnings = event.warnings.map(formatProblem).join('\n');
       if (warnings !== shownWarnings && warnings !== '') printError(warnings);
       shownWarnings = warnings;
-      print(first ? `Built ${countLabel(event.stories, 'story', 'stories')} in ${ms}` : `Rebuilt in ${ms}: ${countLabel(event.written, 'file')} written, ${event.removed} removed`);
+      print(first ? `Built ${countLabel(event.stories, 'story', 'stories')} in ${ms}` : `Rebuilt in ${ms}: ${countLabel(event.parsed, 'story', 'stories')} parsed, ${countLabel(event.written, 'file')} written, ${event.removed} removed`);
     } else {
       event.problems.forEach(printProblem);
       printError('The site could not be rebuilt; fix the problems above and save (the browser shows them too).');

@@ -34,7 +34,15 @@ export interface DevOptions extends PathOverrides {
 
 /** What one (re)build did. */
 export type BuildEvent =
-  | { readonly ok: true; readonly written: number; readonly removed: number; readonly stories: number; readonly ms: number; readonly warnings: readonly Problem[] }
+  | {
+      readonly ok: true;
+      readonly written: number;
+      readonly removed: number;
+      readonly parsed: number;
+      readonly stories: number;
+      readonly ms: number;
+      readonly warnings: readonly Problem[];
+    }
   | { readonly ok: false; readonly problems: readonly Problem[]; readonly ms: number };
 
 /** A running dev session. */
@@ -101,7 +109,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     written = wanted;
     failed = false;
     server.setProblems([]);
-    report({ ok: true, written: run.changed.length + assets.length, removed: run.removed.length, stories: run.site.stories.length, ms: performance.now() - started, warnings: run.warnings });
+    report({ ok: true, written: run.changed.length + assets.length, removed: run.removed.length, parsed: run.parsed, stories: run.site.stories.length, ms: performance.now() - started, warnings: run.warnings });
     return [...run.changed, ...assets].map((output) => urlPath(output.path));
   };
 

@@ -1,0 +1,78 @@
+/** The pipeline redoes only what a change affects. */
+
+
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { loadStoryFiles } from '../src/load/files.js';
+import { Pipeline } from '../src/pipeline.js';
+import { copyFixture } from './helpers.js';
+
+async function pipelineOnFixture() {
+  const root = copyFixture('newsroom');
+  const { config, paths } = loadConfig({ root });
+  const pipeline = new Pipeline(config, paths, { drafts: false, future: false, now: Date.UTC(2024, 0, 1), strict: false });
+  const sources = await loadStoryFiles(paths.content, paths.root);
+  for (const source of sources) pipeline.setSource(source);
+  const first = await pipeline.run();
+  return { pipeline, sources, first, root };
+}
+
+const paths = (run: { changed: readonly { path: string }[] }) => run.changed.map((output) => output.path).sort();
+
+describe('Pipeline', () => {
+  it('renders everything once, then nothing when nothing changed', async () => {
+    const { pipeline, first } = await pipelineOnFixture();
+    expect(first.parsed).toBe(8);
+    expect(first.changed.length).toBe(first.all.size);
+    const again = await pipeline.run();
+    expect([again.parsed, again.changed.length, again.removed.length]).toEqual([0, 0, 0]);
+  });
+
+  it('re-parses one edited story and re-renders only what shows it', async () => {
+    const { pipeline, sources } = await pipelineOnFixture();
+    const ispr = sources.find((source) => source.path === 'content/ispr.md')!;
+    pipeline.setSource({ ...ispr, text: ispr.text.replace('speaks for', 'talks for'), hash: 'edited' });
+    const run = await pipeline.run();
+    expect(run.parsed).toBe(1);
+    const changed = paths(run);
+    expect(changed).toContain('2023/09/ispr/index.html');
+    expect(changed).toContain('tags/ispr/feed.xml');
+    expect(changed).not.toContain('2023/09/call/index.html');
+    expect(changed).not.toContain('tags/kp/index.html');
+    expect(changed).not.toContain('sitemap.xml');
+  });
+
+  it('re-renders story pages, and only those, when the story template changes, parsing nothing', async () => {
+    const { pipeline, first } = await pipelineOnFixture();
+    pipeline.templatesChanged(['story.liquid']);
+    const run = await pipeline.run();
+    expect(run.parsed).toBe(0);
+    const storyPages = [...first.all].filter((file) => /^\d{4}\//.test(file)).sort();
+    expect(paths(run)).toEqual(storyPages);
+  });
+
+  it('re-renders every page when the layout changes', async () => {
+    const { pipeline, first } = await pipelineOnFixture();
+    pipeline.templatesChanged(['layout.liquid']);
+    const run = await pipeline.run();
+    expect(paths(run)).toEqual([...first.all].filter((file) => file.endsWith('.html')).sort());
+  });
+
+  it('removes the pages of a deleted story and of a tag that lost its last story', async () => {
+    const { pipeline } = await pipelineOnFixture();
+    pipeline.removeSource('content/hostile.md');
+    const run = await pipeline.run();
+    expect(run.removed).toEqual(expect.arrayContaining(['2023/06/hostile/index.html', 'tags/b-bold-b/index.html', 'tags/b-bold-b/feed.xml']));
+    expect(paths(run)).toContain('page/3/index.html');
+  });
+
+  it('previews an edited story against the last build, and declines when its tags change', async () => {
+    const { pipeline, sources } = await pipelineOnFixture();
+    const call = sources.find((source) => source.path === 'content/call.md')!;
+    const preview = await pipeline.preview({ ...call, text: call.text.replace('spoke by phone', 'spoke at length by phone'), hash: 'a' });
+    expect(preview?.path).toBe('2023/09/call/index.html');
+    expect(String(preview?.content)).toContain('spoke at length by phone');
+    expect(await pipeline.preview({ ...call, text: call.text.replace('tags: [TTP, ', 'tags: [New Tag, TTP, '), hash: 'b' })).toBeUndefined();
+  });
+});
+
