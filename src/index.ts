@@ -3,3 +3,6 @@ export { build, generate, type BuildOptions, type BuildSummary, type Progress } 
 export { CONFIG_FILE, loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
 export { BuildFailed, ConfigError, DatelineError, formatProblem, type Location, type Problem } from './errors.js';
 export { MemoryWriter, type Writer } from './write/writer.js';
+export { startDev, type BuildEvent, type DevOptions, type DevSession } from './dev/session.js';
+export { createStory, type NewStory } from './new-story.js';
+export { Pipeline, type PipelineOptions, type PipelineRun } from './pipeline.js';

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import type { SiteConfig, SitePaths } from './config.js';
 import type { Problem } from './errors.js';
+import { relativePosix } from './load/files.js';
 import { toSlug } from './slug.js';
 
 /** What the editor gave on the command line. */
@@ -33,7 +34,7 @@ export async function createStory(
   if (title === '') return { ok: false, problem: { severity: 'error', message: 'give the story a title: dateline new "Title of the story"' } };
   const now = DateTime.fromMillis(story.now, { zone: config.timezone });
   const file = path.join(paths.content, now.toFormat('yyyy'), now.toFormat('MM'), `${toSlug(title)}.md`);
-  const shown = path.relative(paths.root, file).split(path.sep).join('/');
+  const shown = relativePosix(paths.root, file);
   const fields = {
     title,
     date: now.toISO({ suppressMilliseconds: true, suppressSeconds: true }),

@@ -4,7 +4,6 @@
  * outputs whose inputs changed. `dateline build` runs it once; `dateline dev`
  * keeps one alive and feeds it file changes.
  */
-import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import type { SiteConfig, SitePaths } from './config.js';
 import { BuildFailed, compareText, type Problem } from './errors.js';
@@ -223,15 +222,10 @@ export class Pipeline {
   private async parseOne(file: SourceFile): Promise<Parsed> {
     const result = parseStory(file, this.config.timezone);
     if (!result.story) return { hash: file.hash, problems: result.problems };
-    const measured = await measureImages([result.story], this.paths.content);
+    const measured = await measureImages([result.story], this.paths.content, this.paths.root);
     const [story] = measured.stories;
     return measured.problems.length > 0 || !story
       ? { hash: file.hash, problems: [...result.warnings, ...measured.problems] }
       : { hash: file.hash, story, problems: result.warnings };
   }
-}
-
-/** The path of `file` relative to `dir`, with `/` separators. */
-export function relativePosix(dir: string, file: string): string {
-  return path.relative(dir, file).split(path.sep).join('/');
 }

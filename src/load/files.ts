@@ -36,7 +36,7 @@ export async function listFiles(dir: string, extensions: readonly string[] = [])
   }
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .map((entry) => relativePosix(dir, path.join(entry.parentPath, entry.name)))
     .filter((entry) => !entry.split('/').some((part) => part.startsWith('.')))
     .filter((entry) => extensions.length === 0 || extensions.some((ext) => entry.endsWith(ext)))
     .sort(compareText);
@@ -53,9 +53,14 @@ export async function readSource(absolutePath: string, relativePath: string, roo
   const bytes = await readFile(absolutePath);
   return {
     absolutePath,
-    path: path.relative(root, absolutePath).split(path.sep).join('/'),
+    path: relativePosix(root, absolutePath),
     relativePath,
     text: bytes.toString('utf8'),
     hash: createHash('sha256').update(bytes).digest('hex'),
   };
+}
+
+/** The path of `file` relative to `dir`, with `/` separators (as messages and URLs use them). */
+export function relativePosix(dir: string, file: string): string {
+  return path.relative(dir, file).split(path.sep).join('/');
 }

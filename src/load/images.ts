@@ -8,9 +8,14 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import type { Problem } from '../errors.js';
 import type { Story } from '../parse/story.js';
+import { relativePosix } from './files.js';
 
 /** `stories` with the size of every local lead image filled in; a missing or unreadable image is a problem. */
-export async function measureImages(stories: readonly Story[], contentDir: string): Promise<{ stories: Story[]; problems: Problem[] }> {
+export async function measureImages(
+  stories: readonly Story[],
+  contentDir: string,
+  root: string,
+): Promise<{ stories: Story[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   const measured = await Promise.all(
     stories.map(async (story): Promise<Story> => {
@@ -30,7 +35,7 @@ export async function measureImages(stories: readonly Story[], contentDir: strin
         const code = (error as NodeJS.ErrnoException).code;
         problem(
           code === 'ENOENT'
-            ? `\`image.src\` \`${image.src}\` not found: put the file at ${path.posix.join('content', inside.split(path.sep).join('/'))}, or use an absolute https:// address`
+            ? `\`image.src\` \`${image.src}\` not found: put the file at ${relativePosix(root, file)}, or use an absolute https:// address`
             : `\`image.src\` \`${image.src}\` is not an image that can be measured (${(error as Error).message}); give \`width\` and \`height\``,
         );
         return story;

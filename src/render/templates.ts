@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Liquid, LiquidError } from 'liquidjs';
 import type { SiteConfig } from '../config.js';
 import type { Problem } from '../errors.js';
+import { relativePosix } from '../load/files.js';
 import { absoluteUrl, siteUrl } from './urls.js';
 
 /** A Liquid engine reading templates from `dir`, with Dateline's filters. */
@@ -40,7 +41,7 @@ export function templateProblem(error: unknown, root: string, dir: string): Prob
     const file = token?.file ?? (token && templateWithSource(dir, token.input));
     return {
       severity: 'error',
-      ...(file && { file: path.relative(root, file).split(path.sep).join('/') }),
+      ...(file && { file: relativePosix(root, file) }),
       ...(line !== undefined && { line, column }),
       message: `template error: ${message}`,
     };
