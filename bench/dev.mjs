@@ -1,7 +1,7 @@
 // Dev-loop latency on a generated newsroom: from saving a story to the
 // rebuilt page being served. Not a test: run it with `npm run bench:dev`.
 //
-//   node bench/dev.mjs [--stories 10000] [--runs 21]
+//   node bench/dev.mjs [--stories 10000] [--runs 21] [--debounce 20]
 //
 // Uses the shared corpus generator (../shared/bench/make-corpus.mjs) and the
 // compiled library in lib/. Prints the figures and writes them as JSON to
@@ -15,7 +15,9 @@ import { parseArgs } from 'node:util';
 import { startDev } from '../lib/dev/session.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { stories: { type: 'string', default: '10000' }, runs: { type: 'string', default: '21' } } });
+const { values } = parseArgs({
+  options: { stories: { type: 'string', default: '10000' }, runs: { type: 'string', default: '21' }, debounce: { type: 'string', default: '20' } },
+});
 const stories = Number(values.stories);
 const runs = Number(values.runs);
 const generator = path.join(repo, '..', 'shared', 'bench', 'make-corpus.mjs');
@@ -34,7 +36,7 @@ const files = readdirSync(path.join(site, 'content'), { recursive: true }).filte
 
 let builds = 0;
 const startedAt = performance.now();
-const session = await startDev({ root: site, port: 0, host: '127.0.0.1', debounceMs: 20, onBuild: () => (builds += 1) });
+const session = await startDev({ root: site, port: 0, host: '127.0.0.1', debounceMs: Number(values.debounce), onBuild: () => (builds += 1) });
 const firstStart = performance.now() - startedAt;
 
 /**

@@ -113,11 +113,15 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     return [...run.changed, ...assets].map((output) => urlPath(output.path));
   };
 
+  /** A failed rebuild, whatever failed: shown, and the loop goes on. */
   const fail = (error: unknown, started: number) => {
-    if (!(error instanceof BuildFailed || error instanceof ConfigError)) throw error;
+    const problems: readonly Problem[] =
+      error instanceof BuildFailed || error instanceof ConfigError
+        ? error.problems
+        : [{ severity: 'error', message: `Internal error: ${(error as Error).message ?? String(error)}` }];
     failed = true;
-    server.setProblems(error.problems);
-    report({ ok: false, problems: error.problems, ms: performance.now() - started });
+    server.setProblems(problems);
+    report({ ok: false, problems, ms: performance.now() - started });
   };
 
   /** Apply a batch of file changes. */
@@ -160,7 +164,6 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     // After a failure, or on recovering from one, every open page shows something else: reload them all.
     server.reload(failed || failedBefore ? null : changedPages);
   };
-
 
   // A config that cannot be read stops here (exit code 2); anything else wrong shows in the browser.
   state = await fresh();
