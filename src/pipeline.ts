@@ -154,13 +154,18 @@ export class Pipeline {
       keys.set(file, key);
       return this.keys.get(file) !== key;
     };
-    const pages = plan.pages.filter((page) => stale(page, `${this.templateVersion(TEMPLATE_OF[page.kind])}\n`));
+    const versions = new Map(Object.values(TEMPLATE_OF).map((name) => [name, `${this.templateVersion(name)}\n`]));
+    const pages = plan.pages.filter((page) => stale(page, versions.get(TEMPLATE_OF[page.kind])));
+    const feeds = plan.feeds.filter((feed) => stale(feed));
+    const crawlerFiles = plan.crawlerFiles.filter((file) => stale(file));
+    lap('keys');
+
     const rendered = await renderPages(pages, site, this.engine, this.paths, (done) =>
       progress({ stage: 'render', done, total: pages.length }),
     );
     const files = [
-      ...plan.feeds.filter((feed) => stale(feed)).map((feed) => ({ path: outputPath(feed.url), content: renderFeed(feed, site) })),
-      ...plan.crawlerFiles.filter((file) => stale(file)).map((file) => ({ path: outputPath(file.url), content: renderCrawlerFile(file, site) })),
+      ...feeds.map((feed) => ({ path: outputPath(feed.url), content: renderFeed(feed, site) })),
+      ...crawlerFiles.map((file) => ({ path: outputPath(file.url), content: renderCrawlerFile(file, site) })),
     ];
     lap('render');
     check(rendered.problems);
