@@ -2,20 +2,20 @@
  * Markdown to HTML through one frozen unified processor.
  *
  * remark-html sanitizes (its default, kept on purpose): raw HTML, `<script>`,
- * event handlers and `javascript:` links never reach a page. remark-gfm adds
- * the tables, footnotes and strikethrough that news copy uses.
+ * event handlers and `javascript:` links never reach a page. `remarkNewsGfm`
+ * adds the tables, footnotes and strikethrough that news copy uses.
  */
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { remarkNewsGfm } from './news-gfm.js';
 import { remarkTableAlignClasses, SANITIZE_SCHEMA } from './table-align.js';
 
 const processor = unified()
   .use(remarkParse)
-  .use(remarkGfm)
+  .use(remarkNewsGfm)
   .use(remarkTableAlignClasses)
   .use(remarkHtml, { sanitize: SANITIZE_SCHEMA })
   .freeze();

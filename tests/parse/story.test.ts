@@ -92,6 +92,11 @@ describe('parseStory: Markdown', () => {
     expect($('section.footnotes li').text()).toContain('A note.');
   });
 
+  it('leaves bare addresses as text: links are written as [text](url)', () => {
+    const $ = load(story(minimal('', 'See https://example.org and www.example.org, or [the report](https://example.org/r).')).html);
+    expect($('a').map((_, a) => $(a).attr('href')).get()).toEqual(['https://example.org/r']);
+  });
+
   it('aligns table columns with classes, not the deprecated align attribute', () => {
     const $ = load(story(minimal('', '| a | b | c |\n| :- | :-: | -: |\n| 1 | 2 | 3 |')).html);
     expect($('td').map((_, td) => $(td).attr('class')).get()).toEqual(['align-left', 'align-center', 'align-right']);
