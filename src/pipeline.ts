@@ -11,7 +11,9 @@ import type { SourceFile } from './load/files.js';
 import { measureImages } from './load/images.js';
 import { storyUrl } from './model/permalink.js';
 import { buildSite, type Selection, type Site } from './model/site.js';
-import { parseStory, type Story } from './parse/story.js';
+import { parseInParallel } from './parse/parallel.js';
+import { parseSafely } from './parse/safely.js';
+import type { ParsedStory, Story } from './parse/story.js';
 import { KeyNames, keyMaker, type Planned } from './plan/fingerprint.js';
 import { outputPath, planSite } from './plan/plan.js';
 import { renderFeed } from './render/feeds.js';
@@ -213,20 +215,23 @@ export class Pipeline {
   /** Parse what changed; return every valid story, in path order. */
   private async parseAll(progress: (progress: Progress) => void): Promise<{ stories: Story[]; parsed: number }> {
     const files = [...this.sources.values()].sort((a, b) => compareText(a.path, b.path));
-    let parsed = 0;
-    for (const [index, file] of files.entries()) {
-      if (this.parsed.get(file.path)?.hash !== file.hash) {
-        this.parsed.set(file.path, await this.parseOne(file));
-        parsed += 1;
-      }
-      progress({ stage: 'parse', done: index + 1, total: files.length });
+    const changed = files.filter((file) => this.parsed.get(file.path)?.hash !== file.hash);
+    const results = await parseInParallel(changed, this.config.timezone);
+    for (const [index, file] of changed.entries()) {
+      this.parsed.set(file.path, await this.withImages(file, results[index]!));
+      progress({ stage: 'parse', done: index + 1, total: changed.length });
     }
-    return { stories: files.flatMap((file) => this.parsed.get(file.path)?.story ?? []), parsed };
+    return { stories: files.flatMap((file) => this.parsed.get(file.path)?.story ?? []), parsed: changed.length };
   }
 
   private async parseOne(file: SourceFile): Promise<Parsed> {
-    const result = parseStory(file, this.config.timezone);
+    return this.withImages(file, parseSafely(file, this.config.timezone));
+  }
+
+  /** A parsed story with its local lead image measured. */
+  private async withImages(file: SourceFile, result: ParsedStory): Promise<Parsed> {
     if (!result.story) return { hash: file.hash, problems: result.problems };
+    if (!result.story.image) return { hash: file.hash, story: result.story, problems: result.warnings };
     const measured = await measureImages([result.story], this.paths.content, this.paths.root);
     const [story] = measured.stories;
     return measured.problems.length > 0 || !story

@@ -1,0 +1,61 @@
+/**
+ * Parse many stories on all cores. Each worker thread gets every Nth file and
+ * posts back its results; they are put back in file order, so the output is
+ * the same as parsing on one thread. A worker that dies (out of memory, a
+ * crash) does not lose its files: they are parsed on this thread instead.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SourceFile } from '../load/files.js';
+import { parseSafely } from './safely.js';
+import type { ParsedStory } from './story.js';
+
+/** Below this many stories, starting workers (~0.5 s each here, loading the parsers) costs more than it saves. */
+const MIN_PARALLEL = 200;
+
+const WORKER = new URL('./worker.js', import.meta.url);
+
+/**
+ * How many threads to parse with: `DATELINE_WORKERS` if set (1 turns
+ * workers off), else one per core. Only the compiled build has the worker
+ * script; from TypeScript sources (tests) parsing stays on this thread.
+ */
+function threads(): number {
+  const wanted = Number(process.env.DATELINE_WORKERS ?? availableParallelism());
+  if (!Number.isInteger(wanted) || wanted < 2 || !existsSync(fileURLToPath(WORKER))) return 1;
+  return wanted;
+}
+
+/** Parse `files` (dates read in `zone`); results in the same order as `files`. */
+export async function parseInParallel(files: readonly SourceFile[], zone: string): Promise<ParsedStory[]> {
+  const count = Math.min(threads(), Math.ceil(files.length / (MIN_PARALLEL / 2)));
+  if (files.length < MIN_PARALLEL || count < 2) return files.map((file) => parseSafely(file, zone));
+  const shares = Array.from({ length: count }, (_, share) => files.filter((_, index) => index % count === share));
+  const parsed = await Promise.all(shares.map((share) => inWorker(share, zone)));
+  return files.map((_, index) => {
+    const result = parsed[index % count]?.[Math.floor(index / count)];
+    if (!result) throw new Error(`Internal error: no parse result for ${files[index]?.path}`);
+    return result;
+  });
+}
+
+function inWorker(files: SourceFile[], zone: string): Promise<ParsedStory[]> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER, { workerData: { files, zone } });
+    let done = false;
+    const fallBack = () => {
+      if (done) return;
+      done = true;
+      resolve(files.map((file) => parseSafely(file, zone)));
+    };
+    worker.once('message', (results: ParsedStory[]) => {
+      done = true;
+      resolve(results);
+      void worker.terminate();
+    });
+    worker.once('error', fallBack);
+    worker.once('exit', fallBack);
+  });
+}

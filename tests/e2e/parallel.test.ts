@@ -1,0 +1,68 @@
+/** Parsing on worker threads changes nothing but the time it takes. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NOW, runCli, snapshot, tempDir } from '../helpers.js';
+
+const TAGS = ['TTP', 'ISPR', 'KP', 'Balochistan', 'Counter Terrorism', 'Economy', 'Courts', 'Floods'];
+const BYLINES = ['Ayesha Siddiqui', 'Bilal Ahmed', 'Farah Naqvi'];
+
+/** A site of `count` small stories, enough to be parsed on workers. */
+function generatedSite(count: number): string {
+  const root = tempDir('dateline-parallel-');
+  writeFileSync(path.join(root, 'dateline.config.json'), JSON.stringify({ title: 'Parallel Times', url: 'https://example.org/', timezone: 'Asia/Karachi' }));
+  for (let i = 0; i < count; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    const dir = path.join(root, 'content', '2023', month);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, `story-${i}.md`),
+      [
+        '---',
+        `title: Story number ${i} from the desk`,
+        `date: 2023-${month}-${day} ${String(i % 24).padStart(2, '0')}:15`,
+        `byline: ${BYLINES[i % BYLINES.length]}`,
+        `tags: [${TAGS[i % TAGS.length]}, ${TAGS[(i * 3 + 1) % TAGS.length]}]`,
+        '---',
+        `Paragraph one of story ${i}, with *emphasis* and a [link](https://example.org/${i}).`,
+        '',
+        '| Figure | Value |',
+        '| --- | ---: |',
+        `| Count | ${i} |`,
+        '',
+        `A note on sources.[^1]\n\n[^1]: Officials speaking about story ${i}.`,
+        '',
+      ].join('\n'),
+    );
+  }
+  return root;
+}
+
+function build(root: string, workers: string) {
+  const out = path.join(tempDir(), 'dist');
+  const run = runCli(['build', '--root', root, '--out', out, '--now', NOW, '--report', path.join(tempDir(), 'r.json')], {
+    env: { DATELINE_WORKERS: workers },
+  });
+  return { ...run, out };
+}
+
+describe('parallel parsing', () => {
+  it('builds byte-identical output on one thread and on two', () => {
+    const root = generatedSite(240);
+    const one = build(root, '1');
+    const two = build(root, '2');
+    expect([one.status, two.status], `${one.stderr}${two.stderr}`).toEqual([0, 0]);
+    expect(one.stdout).toMatch(/from 240 stories/);
+    expect(snapshot(two.out)).toEqual(snapshot(one.out));
+  }, 120_000);
+
+  it('names a story too deeply nested to parse, on a worker, and publishes nothing', () => {
+    const root = generatedSite(220);
+    writeFileSync(path.join(root, 'content', 'deep.md'), `---\ntitle: Deep\ndate: 2023-01-01\n---\n${'>'.repeat(10_000)} deep\n`);
+    const run = build(root, '2');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("content/deep.md:1: could not be parsed (RangeError: Maximum call stack size exceeded); simplify the story's Markdown");
+    expect(run.stderr).toContain('Build failed with 1 error');
+  }, 120_000);
+});
