@@ -11,6 +11,7 @@ import { compareText, ConfigError, formatProblem, type Problem } from './errors.
 import { toInstant, type Instant } from './parse/dates.js';
 import type { Story } from './parse/story.js';
 import { listFiles, loadStoryFiles } from './load/files.js';
+import { ParseCache, parseFingerprint } from './cache/parse-cache.js';
 import { Pipeline, type Progress } from './pipeline.js';
 import type { Output } from './render/html.js';
 import { StagedDirectoryWriter } from './write/staged-dir.js';
@@ -32,7 +33,12 @@ export interface BuildOptions extends PathOverrides {
   readonly onProgress?: (progress: Progress) => void;
   /** Where to write the JSON build report, relative to the root (default `.dateline-cache/build-report.json`; `false` for none). */
   readonly report?: string | false;
+  /** Folder of the persistent parse cache, relative to the root (default `.dateline-cache`; `false` for none). */
+  readonly cache?: string | false;
 }
+
+/** The persistent cache's default folder, relative to the site root. */
+export const DEFAULT_CACHE = '.dateline-cache';
 
 /** The build report's default place, in the ignored cache folder. */
 export const DEFAULT_REPORT = '.dateline-cache/build-report.json';
@@ -55,6 +61,8 @@ export interface BuildSummary {
   readonly outDir: string;
   /** Milliseconds spent in each stage, in the order they ran. */
   readonly timings: Readonly<Record<string, number>>;
+  /** Stories parsed, stories reused from the persistent cache, and why the cache was not used if it was not. */
+  readonly cache: { readonly parsed: number; readonly reused: number; readonly note?: string };
 }
 
 /** Build the site at `options.root` into its output folder, replacing it only on success. */
@@ -81,16 +89,19 @@ export async function generate(
   writer: Writer,
 ): Promise<BuildSummary> {
   const started = performance.now();
+  const cache = options.cache === false ? undefined : await ParseCache.open(path.resolve(paths.root, options.cache ?? DEFAULT_CACHE), parseFingerprint(config.timezone));
   const pipeline = new Pipeline(config, paths, {
     drafts: options.drafts ?? false,
     future: options.future ?? false,
     now: options.now ?? Date.now(),
     strict: options.strict ?? false,
+    ...(cache && { cache }),
     ...(options.onProgress && { onProgress: options.onProgress }),
   });
   for (const source of await loadStoryFiles(paths.content, paths.root)) pipeline.setSource(source);
   const load = performance.now() - started;
   const run = await pipeline.run();
+  await pipeline.saveCache();
 
   const writing = performance.now();
   const assets = await loadAssets(paths);
@@ -105,6 +116,7 @@ export async function generate(
     now: toInstant(run.site.now, config.timezone),
     outDir: paths.out,
     timings: { load, ...run.timings, write: performance.now() - writing },
+    cache: { parsed: run.parsed, reused: run.cached, ...(cache?.rejected && { note: cache.rejected }) },
   };
 }
 

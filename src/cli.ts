@@ -35,6 +35,9 @@ Options for build:
                     (default: $SOURCE_DATE_EPOCH, else the clock)
   --report FILE     where to write the JSON build report
                     (default: .dateline-cache/build-report.json under the root)
+  --cache DIR       folder of the parse cache kept between builds
+                    (default: .dateline-cache under the root)
+  --no-cache        parse every story and keep no cache
   --quiet           print errors only
 
 Options for dev:
@@ -55,7 +58,7 @@ Exit codes: 0 success, 1 errors in content or templates, 2 bad usage or config.`
 
 /** Which options each command takes, beyond --root, --verbose, --help and --version. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  build: ['content', 'out', 'drafts', 'future', 'strict', 'now', 'report', 'quiet'],
+  build: ['content', 'out', 'drafts', 'future', 'strict', 'now', 'report', 'cache', 'no-cache', 'quiet'],
   dev: ['port', 'host', 'open'],
   new: ['section', 'tags', 'byline', 'now'],
 };
@@ -75,6 +78,8 @@ async function main(argv: readonly string[]): Promise<number> {
         strict: { type: 'boolean' },
         now: { type: 'string' },
         report: { type: 'string' },
+        cache: { type: 'string' },
+        'no-cache': { type: 'boolean' },
         quiet: { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },

@@ -8,6 +8,7 @@ import type { Liquid } from 'liquidjs';
 import type { SiteConfig, SitePaths } from './config.js';
 import { BuildFailed, compareText, type Problem } from './errors.js';
 import type { SourceFile } from './load/files.js';
+import type { ParseCache } from './cache/parse-cache.js';
 import { measureImages } from './load/images.js';
 import { storyUrl } from './model/permalink.js';
 import { buildSite, type Selection, type Site } from './model/site.js';
@@ -34,6 +35,8 @@ export interface Progress {
 export interface PipelineOptions extends Selection {
   /** Treat warnings as errors. */
   readonly strict: boolean;
+  /** Parsed stories kept between builds (optional). */
+  readonly cache?: ParseCache;
   /** Called as stories are parsed and pages rendered (optional). */
   readonly onProgress?: (progress: Progress) => void;
 }
@@ -49,8 +52,10 @@ export interface PipelineRun {
   readonly site: Site;
   /** HTML pages in the plan. */
   readonly pages: number;
-  /** Stories parsed by this run (the others were unchanged). */
+  /** Stories parsed by this run (the others were unchanged, or taken from the cache). */
   readonly parsed: number;
+  /** Stories taken from the persistent cache by this run. */
+  readonly cached: number;
   readonly warnings: readonly Problem[];
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<string, number>>;
@@ -68,7 +73,7 @@ export class Pipeline {
   private readonly keyNames = new KeyNames();
   private engine: Liquid;
   private readonly templateVersions = new Map<string, number>();
-  private options: PipelineOptions;
+  private currentOptions: PipelineOptions;
   /** The site of the last successful run, for previews. */
   private lastSite: Site | undefined;
 
@@ -77,7 +82,7 @@ export class Pipeline {
     readonly paths: SitePaths,
     options: PipelineOptions,
   ) {
-    this.options = options;
+    this.currentOptions = options;
     this.engine = createEngine(paths.templates, config);
   }
 
@@ -113,9 +118,14 @@ export class Pipeline {
     }
   }
 
+  /** What the next run includes. */
+  get options(): PipelineOptions {
+    return this.currentOptions;
+  }
+
   /** Change what the next run includes (e.g. a later "now"). */
   setOptions(options: PipelineOptions): void {
-    this.options = options;
+    this.currentOptions = options;
   }
 
   /** Run the stages; throws `BuildFailed` with every problem found, leaving the pipeline's memory as it was. */
@@ -136,7 +146,7 @@ export class Pipeline {
       if (errors.length > 0) throw new BuildFailed(groupRepeated([...warnings, ...errors]));
     };
 
-    const { stories, parsed } = await this.parseAll(progress);
+    const { stories, parsed, cached } = await this.parseAll(progress);
     lap('parse');
     check([...this.parsed.values()].flatMap((entry) => entry.problems));
 
@@ -182,6 +192,7 @@ export class Pipeline {
       site,
       pages: plan.pages.length,
       parsed,
+      cached,
       warnings: groupRepeated(warnings),
       timings,
     };
@@ -213,19 +224,42 @@ export class Pipeline {
   }
 
   /** Parse what changed; return every valid story, in path order. */
-  private async parseAll(progress: (progress: Progress) => void): Promise<{ stories: Story[]; parsed: number }> {
+  private async parseAll(progress: (progress: Progress) => void): Promise<{ stories: Story[]; parsed: number; cached: number }> {
     const files = [...this.sources.values()].sort((a, b) => compareText(a.path, b.path));
     const changed = files.filter((file) => this.parsed.get(file.path)?.hash !== file.hash);
-    const results = await parseInParallel(changed, this.config.timezone);
+    const cache = this.options.cache;
+    const results = new Map<string, ParsedStory>();
+    for (const file of changed) {
+      const hit = cache?.get(file);
+      if (hit) results.set(file.path, hit);
+    }
+    const toParse = changed.filter((file) => !results.has(file.path));
+    const fresh = await parseInParallel(toParse, this.config.timezone);
+    toParse.forEach((file, index) => {
+      const result = fresh[index]!;
+      results.set(file.path, result);
+      cache?.set(file, result);
+    });
     for (const [index, file] of changed.entries()) {
-      this.parsed.set(file.path, await this.withImages(file, results[index]!));
+      this.parsed.set(file.path, await this.withImages(file, results.get(file.path)!));
       progress({ stage: 'parse', done: index + 1, total: changed.length });
     }
-    return { stories: files.flatMap((file) => this.parsed.get(file.path)?.story ?? []), parsed: changed.length };
+    return {
+      stories: files.flatMap((file) => this.parsed.get(file.path)?.story ?? []),
+      parsed: toParse.length,
+      cached: changed.length - toParse.length,
+    };
+  }
+
+  /** Keep this run's parses for the next build, if there is a cache. */
+  async saveCache(): Promise<void> {
+    await this.options.cache?.save(new Set(this.sources.keys()));
   }
 
   private async parseOne(file: SourceFile): Promise<Parsed> {
-    return this.withImages(file, parseSafely(file, this.config.timezone));
+    const result = parseSafely(file, this.config.timezone);
+    this.options.cache?.set(file, result);
+    return this.withImages(file, result);
   }
 
   /** A parsed story with its local lead image measured. */

@@ -12,6 +12,8 @@ export interface BuildFlags {
   strict?: boolean;
   now?: string;
   report?: string;
+  cache?: string;
+  'no-cache'?: boolean;
   verbose?: boolean;
   quiet?: boolean;
 }
@@ -26,6 +28,7 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
       ...(flags.content !== undefined && { content: flags.content }),
       ...(flags.out !== undefined && { out: flags.out }),
       ...(flags.report !== undefined && { report: flags.report }),
+      ...(flags['no-cache'] ? { cache: false as const } : flags.cache !== undefined ? { cache: flags.cache } : {}),
       drafts: flags.drafts ?? false,
       future: flags.future ?? false,
       strict: flags.strict ?? false,
@@ -35,7 +38,11 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
     progress.clear();
     if (!quiet) {
       summary.warnings.forEach(printProblem);
-      if (flags.verbose) print(Object.entries(summary.timings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', '));
+      if (flags.verbose) {
+        print(Object.entries(summary.timings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', '));
+        const { parsed, reused, note } = summary.cache;
+        print(`Parsed ${countLabel(parsed, 'story', 'stories')}, reused ${countLabel(reused, 'story', 'stories')} from the cache${note ? ` (${note})` : ''}`);
+      }
       for (const line of heldBack(summary)) print(line);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       print(`Built ${countLabel(summary.pages, 'page')} from ${countLabel(summary.stories, 'story', 'stories')} in ${seconds} s`);

@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { checkFolders, loadAssets } from '../build.js';
+import { checkFolders, DEFAULT_CACHE, loadAssets } from '../build.js';
+import { ParseCache, parseFingerprint } from '../cache/parse-cache.js';
 import { CONFIG_FILE, loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from '../config.js';
 import { BuildFailed, ConfigError, type Problem } from '../errors.js';
 import { loadStoryFiles, readSource, relativePosix } from '../load/files.js';
@@ -86,7 +87,9 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
   const fresh = async (): Promise<State> => {
     const { config, paths } = loadConfig(options);
     checkFolders(paths);
-    const pipeline = new Pipeline(config, paths, { drafts: true, future: true, now: clock(), strict: false });
+    // The same parse cache as `dateline build`: a second start parses only what changed since.
+    const cache = await ParseCache.open(path.resolve(paths.root, DEFAULT_CACHE), parseFingerprint(config.timezone));
+    const pipeline = new Pipeline(config, paths, { drafts: true, future: true, now: clock(), strict: false, cache });
     for (const source of await loadStoryFiles(paths.content, paths.root)) pipeline.setSource(source);
     return { config, paths, pipeline };
   };
@@ -99,7 +102,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
   /** Run the pipeline and bring the served folder up to date; the changed pages' URL paths. */
   const rebuild = async (current: State, writeAssets: boolean): Promise<string[]> => {
     const started = performance.now();
-    current.pipeline.setOptions({ drafts: true, future: true, now: clock(), strict: false });
+    current.pipeline.setOptions({ ...current.pipeline.options, now: clock() });
     const run = await current.pipeline.run();
     const assets = writeAssets ? await loadAssets(current.paths) : [];
     if (writeAssets) assetPaths = new Set(assets.map((asset) => asset.path));
@@ -171,6 +174,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
   const first = performance.now();
   try {
     await rebuild(state, true);
+    await state.pipeline.saveCache();
   } catch (error) {
     fail(error, first);
   }
@@ -194,6 +198,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     async close() {
       queue.close();
       await watcher.close();
+      await state.pipeline.saveCache();
       await server.close();
       rmSync(outDir, { recursive: true, force: true });
     },

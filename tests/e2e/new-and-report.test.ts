@@ -78,6 +78,6 @@ describe('the build report', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain('Next embargo');
     expect(JSON.parse(readFileSync(path.join(site, 'ci/report.json'), 'utf8')).nextEmbargo).toBeNull();
-    expect(existsSync(path.join(site, '.dateline-cache'))).toBe(false);
+    expect(existsSync(path.join(site, '.dateline-cache', 'build-report.json'))).toBe(false);
   });
 });

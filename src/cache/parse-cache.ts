@@ -1,0 +1,122 @@
+/**
+ * The persistent parse cache: parsed stories kept between builds in one
+ * file, keyed by each story's path and content hash, under a fingerprint of
+ * everything else that shapes a parse (Dateline's and the parsers'
+ * versions, the site's time zone). It is never trusted blindly: a file from
+ * another fingerprint is not read, and a truncated or corrupted one fails its
+ * checksum and is ignored (the build parses from scratch and rewrites it).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { SourceFile } from '../load/files.js';
+import type { ParsedStory } from '../parse/story.js';
+
+const require = createRequire(import.meta.url);
+
+/** Packages whose version changes what a story parses to. */
+const PARSERS = [
+  'gray-matter',
+  'yaml',
+  'zod',
+  'luxon',
+  'unified',
+  'remark-parse',
+  'remark-html',
+  'hast-util-sanitize',
+  'micromark-extension-gfm-table',
+  'micromark-extension-gfm-footnote',
+  'micromark-extension-gfm-strikethrough',
+  '@sindresorhus/slugify',
+];
+
+/** Bump when the shape of a cached story changes. */
+const FORMAT = 1;
+
+function versionOf(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** What, besides a story's bytes, decides its parse. */
+export function parseFingerprint(zone: string): string {
+  const dateline = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const inputs = { FORMAT, dateline, zone, node: process.versions.modules, parsers: PARSERS.map((name) => `${name}@${versionOf(name)}`) };
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16);
+}
+
+interface Entry {
+  readonly hash: string;
+  readonly result: ParsedStory;
+}
+
+interface CacheFile {
+  readonly fingerprint: string;
+  readonly checksum: string;
+  readonly entries: Record<string, Entry>;
+}
+
+const checksum = (entries: Record<string, Entry>) => createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+
+export class ParseCache {
+  private readonly used = new Map<string, Entry>();
+
+  private constructor(
+    private readonly file: string,
+    private readonly fingerprint: string,
+    private readonly entries: ReadonlyMap<string, Entry>,
+    /** Why the stored cache was not used, if it was not (for --verbose). */
+    readonly rejected: string | undefined,
+  ) {}
+
+  /** The cache in `dir` for `fingerprint`; empty (with the reason) when missing, stale or damaged. */
+  static async open(dir: string, fingerprint: string): Promise<ParseCache> {
+    const file = path.join(dir, `parsed-${fingerprint}.json`);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      return new ParseCache(file, fingerprint, new Map(), 'no cache yet');
+    }
+    try {
+      const data = JSON.parse(text) as CacheFile;
+      if (data.fingerprint !== fingerprint || typeof data.entries !== 'object' || data.entries === null) throw new Error('not a cache for this build');
+      if (checksum(data.entries) !== data.checksum) throw new Error('checksum does not match');
+      return new ParseCache(file, fingerprint, new Map(Object.entries(data.entries)), undefined);
+    } catch (error) {
+      return new ParseCache(file, fingerprint, new Map(), `damaged cache ignored (${(error as Error).message})`);
+    }
+  }
+
+  /** The cached parse of `file`, if its bytes are the ones that were parsed. */
+  get(file: SourceFile): ParsedStory | undefined {
+    const entry = this.entries.get(file.path);
+    if (entry?.hash !== file.hash) return undefined;
+    this.used.set(file.path, entry);
+    return entry.result;
+  }
+
+  /** Remember the parse of `file`. */
+  set(file: SourceFile, result: ParsedStory): void {
+    this.used.set(file.path, { hash: file.hash, result });
+  }
+
+  /** Write the entries of the stories in `keep` (paths), atomically; older caches are removed. */
+  async save(keep: ReadonlySet<string>): Promise<void> {
+    const entries = Object.fromEntries([...this.used].filter(([file]) => keep.has(file)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const data: CacheFile = { fingerprint: this.fingerprint, checksum: checksum(entries), entries };
+    const dir = path.dirname(this.file);
+    await mkdir(dir, { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(data));
+    await rename(temporary, this.file);
+    for (const name of await readdir(dir)) {
+      if (name.startsWith('parsed-') && name !== path.basename(this.file)) await rm(path.join(dir, name), { force: true });
+    }
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The persistent parse cache: a warm build reuses parsed stories and builds
+ * exactly what a cold build builds; a damaged or foreign cache is ignored.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFixture, NOW, runCli, snapshot, tempDir } from '../helpers.js';
+
+let cold: Record<string, string>;
+
+function build(site: string, ...flags: string[]) {
+  const out = path.join(tempDir(), 'dist');
+  const run = runCli(['build', '--root', site, '--out', out, '--now', NOW, '--verbose', ...flags]);
+  expect(run.status, run.stderr).toBe(0);
+  return { ...run, files: snapshot(out) };
+}
+
+const cacheFile = (site: string) => {
+  const dir = path.join(site, '.dateline-cache');
+  const name = readdirSync(dir).find((file) => file.startsWith('parsed-'));
+  if (!name) throw new Error('no cache file');
+  return path.join(dir, name);
+};
+
+beforeAll(() => {
+  cold = build(copyFixture('newsroom'), '--no-cache').files;
+});
+
+describe('the parse cache', () => {
+  it('is not written with --no-cache', () => {
+    const site = copyFixture('newsroom');
+    build(site, '--no-cache');
+    expect(existsSync(path.join(site, '.dateline-cache', 'build-report.json'))).toBe(true);
+    expect(readdirSync(path.join(site, '.dateline-cache')).filter((f) => f.startsWith('parsed-'))).toEqual([]);
+  });
+
+  it('makes a warm build reuse every story and build byte-identical output', () => {
+    const site = copyFixture('newsroom');
+    const first = build(site);
+    expect(first.stdout).toContain('Parsed 8 stories, reused 0 stories from the cache (no cache yet)');
+    const warm = build(site);
+    expect(warm.stdout).toContain('Parsed 0 stories, reused 8 stories from the cache');
+    expect(warm.files).toEqual(cold);
+  });
+
+  it('re-parses only an edited story', () => {
+    const site = copyFixture('newsroom');
+    build(site);
+    const story = path.join(site, 'content', 'ispr.md');
+    writeFileSync(story, readFileSync(story, 'utf8').replace('speaks for', 'talks for'));
+    const warm = build(site);
+    expect(warm.stdout).toContain('Parsed 1 story, reused 7 stories from the cache');
+    expect(warm.files['2023/09/ispr/index.html']).not.toBe(cold['2023/09/ispr/index.html']);
+  });
+
+  it.each([
+    ['truncated', (text: string) => text.slice(0, Math.floor(text.length / 2)), 'damaged cache ignored (Unterminated string in JSON'],
+    ['edited without its checksum', (text: string) => text.replace('Army chief speaks', 'Army chief TAMPERED'), 'damaged cache ignored (checksum does not match)'],
+    ['not JSON at all', () => '\u0000\u0001 garbage', 'damaged cache ignored ('],
+  ])('is ignored and rewritten when %s', (_, damage, note) => {
+    const site = copyFixture('newsroom');
+    build(site);
+    const file = cacheFile(site);
+    writeFileSync(file, damage(readFileSync(file, 'utf8')));
+    const rebuilt = build(site);
+    expect(rebuilt.stdout).toContain(note);
+    expect(rebuilt.stdout).toContain('Parsed 8 stories, reused 0 stories');
+    expect(rebuilt.files).toEqual(cold);
+    expect(build(site).stdout).toContain('Parsed 0 stories, reused 8 stories from the cache');
+  });
+
+  it('never reads a cache made for another version or time zone, and removes it', () => {
+    const site = copyFixture('newsroom');
+    build(site);
+    const file = cacheFile(site);
+    const foreign = path.join(path.dirname(file), 'parsed-0123456789abcdef.json');
+    writeFileSync(foreign, readFileSync(file, 'utf8'));
+    writeFileSync(file, '');
+    const rebuilt = build(site);
+    expect(rebuilt.stdout).toContain('Parsed 8 stories');
+    expect(rebuilt.files).toEqual(cold);
+    expect(existsSync(foreign)).toBe(false);
+  });
+
+  it('goes where --cache says', () => {
+    const site = copyFixture('newsroom');
+    const dir = tempDir();
+    build(site, '--cache', dir);
+    expect(readdirSync(dir).some((file) => file.startsWith('parsed-'))).toBe(true);
+    expect(build(site, '--cache', dir).stdout).toContain('reused 8 stories');
+  });
+});
