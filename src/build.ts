@@ -12,7 +12,8 @@ import { toInstant, type Instant } from './parse/dates.js';
 import type { Story } from './parse/story.js';
 import { listFiles, loadStoryFiles } from './load/files.js';
 import { ParseCache, parseFingerprint } from './cache/parse-cache.js';
-import { Pipeline, type Progress } from './pipeline.js';
+import { Pipeline, type PipelineRun, type Progress } from './pipeline.js';
+import { contentHash, OutputCache, renderFingerprint, type OutputRecord } from './cache/output-cache.js';
 import type { Output } from './render/html.js';
 import { StagedDirectoryWriter } from './write/staged-dir.js';
 import type { Writer } from './write/writer.js';
@@ -61,8 +62,11 @@ export interface BuildSummary {
   readonly outDir: string;
   /** Milliseconds spent in each stage, in the order they ran. */
   readonly timings: Readonly<Record<string, number>>;
-  /** Stories parsed, stories reused from the persistent cache, and why the cache was not used if it was not. */
-  readonly cache: { readonly parsed: number; readonly reused: number; readonly note?: string };
+  /**
+   * Stories parsed and reused from the persistent cache; outputs rendered and
+   * kept from the last build; why the parse cache was not used, if it was not.
+   */
+  readonly cache: { readonly parsed: number; readonly reused: number; readonly rendered: number; readonly kept: number; readonly note?: string };
 }
 
 /** Build the site at `options.root` into its output folder, replacing it only on success. */
@@ -89,7 +93,11 @@ export async function generate(
   writer: Writer,
 ): Promise<BuildSummary> {
   const started = performance.now();
-  const cache = options.cache === false ? undefined : await ParseCache.open(path.resolve(paths.root, options.cache ?? DEFAULT_CACHE), parseFingerprint(config.timezone));
+  const cacheDir = options.cache === false ? undefined : path.resolve(paths.root, options.cache ?? DEFAULT_CACHE);
+  const parseKey = parseFingerprint(config.timezone);
+  const cache = cacheDir === undefined ? undefined : await ParseCache.open(cacheDir, parseKey);
+  const previous =
+    cacheDir === undefined || !writer.link ? undefined : await OutputCache.open(cacheDir, await renderFingerprint(parseKey, config, paths.templates));
   const pipeline = new Pipeline(config, paths, {
     drafts: options.drafts ?? false,
     future: options.future ?? false,
@@ -99,16 +107,30 @@ export async function generate(
     ...(options.onProgress && { onProgress: options.onProgress }),
   });
   for (const source of await loadStoryFiles(paths.content, paths.root)) pipeline.setSource(source);
+  if (previous?.dir) pipeline.seedOutputKeys(new Map([...previous.records].map(([file, record]) => [file, record.key])));
   const load = performance.now() - started;
-  const run = await pipeline.run();
+  let run = await pipeline.run();
   await pipeline.saveCache();
 
   const writing = performance.now();
+  let reused = previous?.dir ? await verifiedReuse(run, previous) : [];
+  if (reused === undefined) {
+    // The last build's files are not what was recorded: render everything.
+    pipeline.seedOutputKeys(new Map());
+    run = await pipeline.run();
+    reused = [];
+  }
   const assets = await loadAssets(paths);
   for (const output of [...run.changed, ...assets]) await writer.write(output.path, output.content);
+  for (const { file, from } of reused) await writer.link?.(file, from);
+  if (previous) {
+    const records = new Map<string, OutputRecord>(reused.map(({ file, record }) => [file, record]));
+    for (const output of run.changed) records.set(output.path, { key: pipeline.outputKeys.get(output.path) ?? '', hash: contentHash(output.content) });
+    await previous.save(paths.out, records);
+  }
   return {
     pages: run.pages,
-    files: run.changed.length + assets.length,
+    files: run.changed.length + reused.length + assets.length,
     stories: run.site.stories.length,
     warnings: run.warnings,
     held: { drafts: run.site.held.drafts.map((s) => s.file), embargoed: run.site.held.embargoed.map((s) => s.file) },
@@ -116,8 +138,31 @@ export async function generate(
     now: toInstant(run.site.now, config.timezone),
     outDir: paths.out,
     timings: { load, ...run.timings, write: performance.now() - writing },
-    cache: { parsed: run.parsed, reused: run.cached, ...(cache?.rejected && { note: cache.rejected }) },
+    cache: { parsed: run.parsed, reused: run.cached, rendered: run.changed.length, kept: reused.length, ...(cache?.rejected && { note: cache.rejected }) },
   };
+}
+
+/**
+ * The outputs `run` did not render, to be linked from the last build's
+ * folder, each checked against its recorded hash; undefined if any is
+ * missing or differs.
+ */
+async function verifiedReuse(
+  run: PipelineRun,
+  previous: OutputCache,
+): Promise<{ file: string; from: string; record: OutputRecord }[] | undefined> {
+  const rendered = new Set(run.changed.map((output) => output.path));
+  const reuse: { file: string; from: string; record: OutputRecord }[] = [];
+  for (const file of run.all) {
+    if (rendered.has(file)) continue;
+    const record = previous.records.get(file);
+    if (!record || !previous.dir) return undefined;
+    const from = path.join(previous.dir, file);
+    const bytes = await readFile(from).catch(() => undefined);
+    if (!bytes || contentHash(bytes) !== record.hash) return undefined;
+    reuse.push({ file, from, record });
+  }
+  return reuse;
 }
 
 function nextEmbargo(embargoed: readonly Story[]): { nextEmbargo?: { file: string; date: Instant } } {

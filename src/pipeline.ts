@@ -15,7 +15,7 @@ import { buildSite, type Selection, type Site } from './model/site.js';
 import { parseInParallel } from './parse/parallel.js';
 import { parseSafely } from './parse/safely.js';
 import type { ParsedStory, Story } from './parse/story.js';
-import { KeyNames, keyMaker, type Planned } from './plan/fingerprint.js';
+import { keyMaker, type Planned } from './plan/fingerprint.js';
 import { outputPath, planSite } from './plan/plan.js';
 import { renderFeed } from './render/feeds.js';
 import { renderPages, type Output } from './render/html.js';
@@ -70,7 +70,6 @@ export class Pipeline {
   private readonly sources = new Map<string, SourceFile>();
   private readonly parsed = new Map<string, Parsed>();
   private keys = new Map<string, string>();
-  private readonly keyNames = new KeyNames();
   private engine: Liquid;
   private readonly templateVersions = new Map<string, number>();
   private currentOptions: PipelineOptions;
@@ -118,6 +117,19 @@ export class Pipeline {
     }
   }
 
+  /** Each output's key after the last successful run, by output path. */
+  get outputKeys(): ReadonlyMap<string, string> {
+    return this.keys;
+  }
+
+  /**
+   * Start from a previous build's output keys: the next run renders only
+   * outputs whose key differs (the caller supplies the others' bytes).
+   */
+  seedOutputKeys(keys: ReadonlyMap<string, string>): void {
+    this.keys = new Map(keys);
+  }
+
   /** What the next run includes. */
   get options(): PipelineOptions {
     return this.currentOptions;
@@ -158,7 +170,7 @@ export class Pipeline {
     lap('plan');
     check(planProblems);
 
-    const keyOf = keyMaker(site, this.keyNames);
+    const keyOf = keyMaker(site);
     const keys = new Map<string, string>();
     const stale = <T extends Planned>(output: T, prefix = ''): boolean => {
       const file = outputPath(output.url);

@@ -40,8 +40,9 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
       summary.warnings.forEach(printProblem);
       if (flags.verbose) {
         print(Object.entries(summary.timings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', '));
-        const { parsed, reused, note } = summary.cache;
+        const { parsed, reused, rendered, kept, note } = summary.cache;
         print(`Parsed ${countLabel(parsed, 'story', 'stories')}, reused ${countLabel(reused, 'story', 'stories')} from the cache${note ? ` (${note})` : ''}`);
+        print(`Rendered ${countLabel(rendered, 'output')}, kept ${countLabel(kept, 'unchanged output')} from the last build`);
       }
       for (const line of heldBack(summary)) print(line);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -4,6 +4,7 @@
  * the last build's. Stories enter by content hash, not by their text, so the
  * keys of 10,000 pages take milliseconds to compute.
  */
+import { createHash } from 'node:crypto';
 import type { Site, SiteStory } from '../model/site.js';
 import { TAXONOMIES, termOf } from '../model/taxonomy.js';
 import type { Feed } from './feeds.js';
@@ -13,28 +14,17 @@ import type { CrawlerFile } from './sitemaps.js';
 export type Planned = Page | Feed | CrawlerFile;
 
 /**
- * Short, stable names for story keys, kept across builds: a list's key names
- * its stories by number instead of repeating their full keys, so the keys of
- * thousands of lists and feeds stay small.
+ * A short, stable digest of a story's key: a list's key names its stories by
+ * digest instead of repeating their full keys, so the keys of thousands of
+ * lists and feeds stay small, and keys mean the same in every process (they
+ * are kept between builds to reuse unchanged pages).
  */
-export class KeyNames {
-  private readonly names = new Map<string, string>();
-
-  /** The name of `key`; the same key always gets the same name. */
-  name(key: string): string {
-    let name = this.names.get(key);
-    if (name === undefined) {
-      // Every story edit adds a name; start over (one full re-render) rather than grow without end.
-      if (this.names.size > 1_000_000) this.names.clear();
-      name = this.names.size.toString(36);
-      this.names.set(key, name);
-    }
-    return name;
-  }
+function digest(key: string): string {
+  return createHash('sha1').update(key).digest('base64url').slice(0, 16);
 }
 
 /** Computes keys for one build of `site`, remembering each story's key. */
-export function keyMaker(site: Site, names: KeyNames = new KeyNames()): (output: Planned) => string {
+export function keyMaker(site: Site): (output: Planned) => string {
   const stories = new Map<SiteStory, string>();
   const story = (item: SiteStory): string => {
     let key = stories.get(item);
@@ -45,7 +35,7 @@ export function keyMaker(site: Site, names: KeyNames = new KeyNames()): (output:
       const terms = (Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[])
         .map((kind) => TAXONOMIES[kind].pick(s).map((name) => termOf(site.taxonomies[kind], name)?.name ?? name).join('\u001f'))
         .join('\u001e');
-      key = names.name([s.hash, item.url, terms, s.image?.width ?? '', s.image?.height ?? '', s.date.epochMs > site.now].join('\u001d'));
+      key = digest([s.hash, item.url, terms, s.image?.width ?? '', s.image?.height ?? '', s.date.epochMs > site.now].join('\u001d'));
       stories.set(item, key);
     }
     return key;

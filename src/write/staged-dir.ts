@@ -4,7 +4,7 @@
  * site, and a failed build leaves the previous output exactly as it was.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkedRelative, type Writer } from './writer.js';
 
@@ -26,6 +26,17 @@ export class StagedDirectoryWriter implements Writer {
       this.made.add(dir);
     }
     await writeFile(target, content);
+  }
+
+  /** Hard-link `from` (a file of the previous build) into the staged folder; copy it where links are impossible. */
+  async link(file: string, from: string): Promise<void> {
+    const target = path.join(this.staging, checkedRelative(file));
+    const dir = path.dirname(target);
+    if (!this.made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    await link(from, target).catch(() => copyFile(from, target));
   }
 
   /** Swap the staged folder in; the previous output is removed afterwards. */

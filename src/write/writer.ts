@@ -8,6 +8,8 @@ import { DatelineError } from '../errors.js';
 /** Where rendered files go. Paths are relative to the output root, with `/` separators. */
 export interface Writer {
   write(file: string, content: string | Uint8Array): Promise<void>;
+  /** Put the existing file `from` at `file` without copying its bytes, where the writer can (optional). */
+  link?(file: string, from: string): Promise<void>;
 }
 
 /** Keeps every file in a map: for tests. */

@@ -2,10 +2,10 @@
  * The persistent parse cache: a warm build reuses parsed stories and builds
  * exactly what a cold build builds; a damaged or foreign cache is ignored.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, NOW, runCli, snapshot, tempDir } from '../helpers.js';
+import { copyFixture, NOW, page, REPO, runCli, snapshot, tempDir } from '../helpers.js';
 
 let cold: Record<string, string>;
 
@@ -13,7 +13,7 @@ function build(site: string, ...flags: string[]) {
   const out = path.join(tempDir(), 'dist');
   const run = runCli(['build', '--root', site, '--out', out, '--now', NOW, '--verbose', ...flags]);
   expect(run.status, run.stderr).toBe(0);
-  return { ...run, files: snapshot(out) };
+  return { ...run, out, files: snapshot(out) };
 }
 
 const cacheFile = (site: string) => {
@@ -89,5 +89,48 @@ describe('the parse cache', () => {
     build(site, '--cache', dir);
     expect(readdirSync(dir).some((file) => file.startsWith('parsed-'))).toBe(true);
     expect(build(site, '--cache', dir).stdout).toContain('reused 8 stories');
+  });
+});
+
+describe('reusing the last build', () => {
+  it('renders nothing when nothing changed, and builds the same bytes', () => {
+    const site = copyFixture('newsroom');
+    const first = build(site);
+    expect(first.stdout).toMatch(/Rendered \d+ outputs, kept 0 unchanged outputs from the last build/);
+    const warm = build(site);
+    expect(warm.stdout).toMatch(/Rendered 0 outputs, kept \d+ unchanged outputs from the last build/);
+    expect(warm.files).toEqual(cold);
+  });
+
+  it('renders only what an edit changed, with the result a cold build gives', () => {
+    const site = copyFixture('newsroom');
+    build(site);
+    const story = path.join(site, 'content', 'ispr.md');
+    writeFileSync(story, readFileSync(story, 'utf8').replace('speaks for', 'talks for'));
+    const warm = build(site);
+    const rendered = Number(/Rendered (\d+) outputs/.exec(warm.stdout)?.[1]);
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(Object.keys(cold).length / 2);
+    expect(warm.files).toEqual(build(site, '--no-cache').files);
+  });
+
+  it('renders everything when a file of the last build was changed by hand', () => {
+    const site = copyFixture('newsroom');
+    const first = build(site);
+    writeFileSync(path.join(first.out, '2023/09/call/index.html'), '<p>edited on the server</p>');
+    const warm = build(site);
+    expect(warm.stdout).toMatch(/kept 0 unchanged outputs/);
+    expect(warm.files).toEqual(cold);
+  });
+
+  it('renders everything when a template changed', () => {
+    const site = copyFixture('newsroom');
+    build(site);
+    cpSync(path.join(REPO, 'templates'), path.join(site, 'templates'), { recursive: true });
+    const home = path.join(site, 'templates', 'home.liquid');
+    writeFileSync(home, readFileSync(home, 'utf8').replace('Latest stories', 'Newest stories'));
+    const warm = build(site);
+    expect(warm.stdout).toMatch(/kept 0 unchanged outputs/);
+    expect(page(path.join(warm.out, 'index.html'))('h1').text()).toBe('Newest stories');
   });
 });
