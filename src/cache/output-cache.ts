@@ -8,10 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { listFiles } from '../load/files.js';
+import { replaceCacheFile, sortedEntries } from './store.js';
 
 /** One output of the last build. */
 export interface OutputRecord {
@@ -66,15 +67,8 @@ export class OutputCache {
 
   /** Record `outputs`, written to `dir`, atomically; records of other fingerprints are removed. */
   async save(dir: string, outputs: ReadonlyMap<string, OutputRecord>): Promise<void> {
-    const sorted = Object.fromEntries([...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const sorted = sortedEntries(outputs);
     const data: CacheFile = { fingerprint: this.fingerprint, dir, checksum: checksum(dir, sorted), outputs: sorted };
-    const cacheDir = path.dirname(this.file);
-    await mkdir(cacheDir, { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(data));
-    await rename(temporary, this.file);
-    for (const name of await readdir(cacheDir)) {
-      if (name.startsWith('outputs-') && name !== path.basename(this.file)) await rm(path.join(cacheDir, name), { force: true });
-    }
+    await replaceCacheFile(this.file, 'outputs-', data);
   }
 }

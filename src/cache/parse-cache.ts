@@ -8,11 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SourceFile } from '../load/files.js';
 import type { ParsedStory } from '../parse/story.js';
+import { replaceCacheFile, sortedEntries } from './store.js';
 
 const require = createRequire(import.meta.url);
 
@@ -108,15 +109,8 @@ export class ParseCache {
 
   /** Write the entries of the stories in `keep` (paths), atomically; older caches are removed. */
   async save(keep: ReadonlySet<string>): Promise<void> {
-    const entries = Object.fromEntries([...this.used].filter(([file]) => keep.has(file)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const entries = sortedEntries([...this.used].filter(([file]) => keep.has(file)));
     const data: CacheFile = { fingerprint: this.fingerprint, checksum: checksum(entries), entries };
-    const dir = path.dirname(this.file);
-    await mkdir(dir, { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(data));
-    await rename(temporary, this.file);
-    for (const name of await readdir(dir)) {
-      if (name.startsWith('parsed-') && name !== path.basename(this.file)) await rm(path.join(dir, name), { force: true });
-    }
+    await replaceCacheFile(this.file, 'parsed-', data);
   }
 }
