@@ -1,5 +1,6 @@
 // Dev-loop latency on a generated newsroom: from saving a story to the
-// rebuilt page being served. Not a test: run it with `npm run bench:dev`.
+// rebuilt page being served to a browser that reloads when told to (the
+// server's reload event, then one request). Not a test: `npm run bench:dev`.
 //
 //   node bench/dev.mjs [--stories 10000] [--runs 21] [--debounce 20]
 //
@@ -56,14 +57,55 @@ async function latency(file, edit, url, marker) {
   }
 }
 
+/**
+ * As a browser showing `url` does: wait for a reload event naming the page
+ * (or all pages), then fetch it once; until it shows `marker`. Polling
+ * instead would load the single-threaded server it measures.
+ */
 async function served(url, marker, t0, save) {
+  const path = new URL(url).pathname;
+  const reloads = [];
+  let wake = () => {};
+  events.listener = (pages) => {
+    if (pages === null || pages.includes(path)) {
+      reloads.push(performance.now());
+      wake();
+    }
+  };
   save();
-  for (;;) {
-    const response = await fetch(url);
-    const text = await response.text();
-    if (response.ok && text.includes(marker)) return performance.now() - t0;
-    if (performance.now() - t0 > 10_000) throw new Error(`${url} never showed ${marker}`);
-    await sleep(1);
+  try {
+    for (;;) {
+      while (reloads.length === 0) {
+        if (performance.now() - t0 > 10_000) throw new Error(`${url} never reloaded with ${marker}`);
+        await new Promise((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 50);
+        });
+      }
+      reloads.length = 0;
+      const text = await (await fetch(url)).text();
+      if (text.includes(marker)) return performance.now() - t0;
+    }
+  } finally {
+    events.listener = () => {};
+  }
+}
+
+/** The dev server's reload events, read as a browser's EventSource would. */
+const events = { listener: () => {} };
+async function listen() {
+  const response = await fetch(new URL('/__dateline/events', session.url));
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of response.body) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end;
+    while ((end = buffer.indexOf('\n\n')) !== -1) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (block.includes('event: reload') && data !== undefined) events.listener(JSON.parse(data));
+    }
   }
 }
 
@@ -74,6 +116,7 @@ const urlOf = (file) => {
   return new URL(`${date[1]}/${date[2]}/${slug}/`, session.url).href;
 };
 
+void listen().catch(() => {});
 await sleep(500);
 const bodyEdits = [];
 for (let i = 0; i < runs; i++) {
