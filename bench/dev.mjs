@@ -2,7 +2,7 @@
 // rebuilt page being served to a browser that reloads when told to (the
 // server's reload event, then one request). Not a test: `npm run bench:dev`.
 //
-//   node bench/dev.mjs [--stories 10000] [--runs 21] [--debounce 20]
+//   node bench/dev.mjs [--stories 10000] [--runs 21] [--debounce 8]
 //
 // Uses the shared corpus generator (../shared/bench/make-corpus.mjs) and the
 // compiled library in lib/. Prints the figures and writes them as JSON to
@@ -17,7 +17,7 @@ import { startDev } from '../lib/dev/session.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
-  options: { stories: { type: 'string', default: '10000' }, runs: { type: 'string', default: '21' }, debounce: { type: 'string', default: '20' } },
+  options: { stories: { type: 'string', default: '10000' }, runs: { type: 'string', default: '21' }, debounce: { type: 'string', default: '8' } },
 });
 const stories = Number(values.stories);
 const runs = Number(values.runs);

@@ -25,7 +25,7 @@ export interface DevOptions extends PathOverrides {
   readonly port?: number;
   /** Address to listen on (default `localhost`). */
   readonly host?: string;
-  /** Quiet period after a change before rebuilding, in ms (default 20). */
+  /** Quiet period after a change before rebuilding, in ms (default 8). */
   readonly debounceMs?: number;
   /** The clock, for embargo badges (default `Date.now`). */
   readonly now?: () => number;
@@ -179,7 +179,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     fail(error, first);
   }
 
-  const queue = new ChangeQueue(options.debounceMs ?? 20, apply);
+  const queue = new ChangeQueue(options.debounceMs ?? 8, apply);
   const watcher: FSWatcher = watch([state.paths.content, state.paths.templates, configFile], { ignoreInitial: true });
   watcher.on('all', (event, file) => {
     if (event === 'addDir' || event === 'unlinkDir') return;
