@@ -109,25 +109,31 @@ export async function generate(
   for (const source of await loadStoryFiles(paths.content, paths.root)) pipeline.setSource(source);
   if (previous?.dir) pipeline.seedOutputKeys(new Map([...previous.records].map(([file, record]) => [file, record.key])));
   const load = performance.now() - started;
-  let run = await pipeline.run();
+  // Outputs are written as they are rendered, so a build never holds every page in memory.
+  const records = new Map<string, OutputRecord>();
+  const sink = async (output: Output, key: string) => {
+    await writer.write(output.path, output.content);
+    if (previous) records.set(output.path, { key, hash: contentHash(output.content) });
+  };
+  let run = await pipeline.run(sink);
   await pipeline.saveCache();
 
   const writing = performance.now();
   let reused = previous?.dir ? await verifiedReuse(run, previous) : [];
   if (reused === undefined) {
-    // The last build's files are not what was recorded: render everything.
+    // The last build's files are not what was recorded: render everything (rewriting what was written).
     pipeline.seedOutputKeys(new Map());
-    run = await pipeline.run();
+    records.clear();
+    run = await pipeline.run(sink);
     reused = [];
   }
   const assets = await loadAssets(paths);
-  for (const output of [...run.changed, ...assets]) await writer.write(output.path, output.content);
-  for (const { file, from } of reused) await writer.link?.(file, from);
-  if (previous) {
-    const records = new Map<string, OutputRecord>(reused.map(({ file, record }) => [file, record]));
-    for (const output of run.changed) records.set(output.path, { key: pipeline.outputKeys.get(output.path) ?? '', hash: contentHash(output.content) });
-    await previous.save(paths.out, records);
+  for (const output of assets) await writer.write(output.path, output.content);
+  for (const { file, from, record } of reused) {
+    await writer.link?.(file, from);
+    records.set(file, record);
   }
+  if (previous) await previous.save(paths.out, records);
   return {
     pages: run.pages,
     files: run.changed.length + reused.length + assets.length,
@@ -151,7 +157,7 @@ async function verifiedReuse(
   run: PipelineRun,
   previous: OutputCache,
 ): Promise<{ file: string; from: string; record: OutputRecord }[] | undefined> {
-  const rendered = new Set(run.changed.map((output) => output.path));
+  const rendered = new Set(run.changed);
   const reuse: { file: string; from: string; record: OutputRecord }[] = [];
   for (const file of run.all) {
     if (rendered.has(file)) continue;

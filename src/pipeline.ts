@@ -41,10 +41,13 @@ export interface PipelineOptions extends Selection {
   readonly onProgress?: (progress: Progress) => void;
 }
 
-/** One run's result: what to write, what to delete, and what happened. */
+/** Receives each output a run renders, with its key, as soon as it is rendered. */
+export type OutputSink = (output: Output, key: string) => Promise<void>;
+
+/** One run's result: what was written, what to delete, and what happened. */
 export interface PipelineRun {
-  /** Outputs whose content changed since the last successful run (all of them on the first). */
-  readonly changed: readonly Output[];
+  /** Paths of the outputs rendered (given to the sink) because their inputs changed since the last successful run (all on the first). */
+  readonly changed: readonly string[];
   /** Output paths the last successful run wrote and this one no longer produces. */
   readonly removed: readonly string[];
   /** Every output path of this run. */
@@ -140,8 +143,12 @@ export class Pipeline {
     this.currentOptions = options;
   }
 
-  /** Run the stages; throws `BuildFailed` with every problem found, leaving the pipeline's memory as it was. */
-  async run(): Promise<PipelineRun> {
+  /**
+   * Run the stages, giving each rendered output to `sink`; throws
+   * `BuildFailed` with every problem found, leaving the pipeline's memory as
+   * it was (outputs already given to the sink are then to be discarded).
+   */
+  async run(sink: OutputSink): Promise<PipelineRun> {
     const { strict, onProgress: progress = () => {} } = this.options;
     const timings: Record<string, number> = {};
     let mark = performance.now();
@@ -184,13 +191,16 @@ export class Pipeline {
     const crawlerFiles = plan.crawlerFiles.filter((file) => stale(file));
     lap('keys');
 
-    const rendered = await renderPages(pages, site, this.engine, this.paths, (done) =>
+    const changed: string[] = [];
+    const emit = async (output: Output) => {
+      changed.push(output.path);
+      await sink(output, keys.get(output.path) ?? '');
+    };
+    const rendered = await renderPages(pages, site, this.engine, this.paths, emit, (done) =>
       progress({ stage: 'render', done, total: pages.length }),
     );
-    const files = [
-      ...feeds.map((feed) => ({ path: outputPath(feed.url), content: renderFeed(feed, site) })),
-      ...crawlerFiles.map((file) => ({ path: outputPath(file.url), content: renderCrawlerFile(file, site) })),
-    ];
+    for (const feed of feeds) await emit({ path: outputPath(feed.url), content: renderFeed(feed, site) });
+    for (const file of crawlerFiles) await emit({ path: outputPath(file.url), content: renderCrawlerFile(file, site) });
     lap('render');
     check(rendered.problems);
 
@@ -198,7 +208,7 @@ export class Pipeline {
     this.keys = keys;
     this.lastSite = site;
     return {
-      changed: [...rendered.outputs, ...files],
+      changed,
       removed,
       all: new Set(keys.keys()),
       site,
@@ -227,8 +237,11 @@ export class Pipeline {
     const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
     const old = before.story;
     if (!same(story.tags, old.tags) || !same(story.bylines, old.bylines) || story.section !== old.section) return undefined;
-    const rendered = await renderPages([{ kind: 'story', url: before.url, story: { story, url: before.url } }], site, this.engine, this.paths);
-    return rendered.outputs[0];
+    let preview: Output | undefined;
+    await renderPages([{ kind: 'story', url: before.url, story: { story, url: before.url } }], site, this.engine, this.paths, async (output) => {
+      preview = output;
+    });
+    return preview;
   }
 
   private templateVersion(name: string): string {

@@ -29,10 +29,15 @@ export function classify(file: string, paths: SitePaths, configFile: string): Ch
   return undefined;
 }
 
+/** How long a burst of changes must stay quiet before it is rebuilt. */
+const BURST_MS = 60;
+
 /**
- * Collects changes and hands them over in batches: `debounceMs` after the
- * last change of a burst, and never while a batch is still being handled
- * (what arrives meanwhile waits for the next batch).
+ * Collects changes and hands them over in batches: `debounceMs` after a
+ * lone change (an editor's save), `BURST_MS` after the last change of a
+ * burst (a `git checkout` of 500 files, whose events can trickle in), and
+ * never while a batch is still being handled (what arrives meanwhile waits
+ * for the next batch).
  */
 export class ChangeQueue {
   private pending = new Map<ChangeKind, Set<string>>();
@@ -60,7 +65,10 @@ export class ChangeQueue {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    if (!this.busy) this.timer = setTimeout(() => void this.flush(), this.debounceMs);
+    let files = 0;
+    for (const set of this.pending.values()) files += set.size;
+    const wait = files > 1 ? Math.max(this.debounceMs, BURST_MS) : this.debounceMs;
+    if (!this.busy) this.timer = setTimeout(() => void this.flush(), wait);
   }
 
   private async flush(): Promise<void> {

@@ -103,17 +103,17 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
   const rebuild = async (current: State, writeAssets: boolean): Promise<string[]> => {
     const started = performance.now();
     current.pipeline.setOptions({ ...current.pipeline.options, now: clock() });
-    const run = await current.pipeline.run();
+    const run = await current.pipeline.run((output) => writePage(output.path, output.content));
     const assets = writeAssets ? await loadAssets(current.paths) : [];
     if (writeAssets) assetPaths = new Set(assets.map((asset) => asset.path));
-    for (const output of [...run.changed, ...assets]) await writePage(output.path, output.content);
+    for (const output of assets) await writePage(output.path, output.content);
     const wanted = new Set([...run.all, ...assetPaths]);
     for (const file of written) if (!wanted.has(file)) await writer.remove(file);
     written = wanted;
     failed = false;
     server.setProblems([]);
     report({ ok: true, written: run.changed.length + assets.length, removed: run.removed.length, parsed: run.parsed, stories: run.site.stories.length, ms: performance.now() - started, warnings: run.warnings });
-    return [...run.changed, ...assets].map((output) => urlPath(output.path));
+    return [...run.changed, ...assets.map((asset) => asset.path)].map(urlPath);
   };
 
   /** A failed rebuild, whatever failed: shown, and the loop goes on. */

@@ -16,25 +16,29 @@ export interface Output {
   readonly content: string | Uint8Array;
 }
 
-/** Render `pages` with templates from `dir`; `root` makes template paths in messages relative. */
+/**
+ * Render `pages` with templates from `dir`, handing each page to `emit` as
+ * soon as it is rendered (so a build never holds every page in memory);
+ * `root` makes template paths in messages relative.
+ */
 export async function renderPages(
   pages: readonly Page[],
   site: Site,
   engine: Liquid,
   dirs: { readonly root: string; readonly templates: string },
+  emit: (output: Output) => Promise<void>,
   onPage: (done: number) => void = () => {},
-): Promise<{ outputs: Output[]; problems: Problem[] }> {
-  const outputs: Output[] = [];
+): Promise<{ problems: Problem[] }> {
   const problems = new Map<string, Problem>();
   for (const [index, page] of pages.entries()) {
     try {
       const html = (await engine.renderFile(TEMPLATE_OF[page.kind], pageContext(page, site))) as string;
-      outputs.push({ path: outputPath(page.url), content: html });
+      await emit({ path: outputPath(page.url), content: html });
     } catch (error) {
       const problem = templateProblem(error, dirs.root, dirs.templates);
       problems.set(formatProblem(problem), problem);
     }
     onPage(index + 1);
   }
-  return { outputs, problems: [...problems.values()] };
+  return { problems: [...problems.values()] };
 }
