@@ -9,7 +9,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { ConfigError, type Problem } from './errors.js';
 import { parseLocatedYaml } from './parse/yaml.js';
-import { issuesToProblems, unknownKeys } from './validate.js';
+import { describedText, issuesToProblems, LANGUAGE_TAG, unknownKeys } from './validate.js';
 
 /** The config file's name, at the site root. */
 export const CONFIG_FILE = 'dateline.config.json';
@@ -19,23 +19,20 @@ export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../templates/', import.m
 
 const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':section'] as const;
 
-const text = (what: string) =>
-  z.string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : `must be text: ${what}`) });
-
 const schema = z.object({
-  title: text('the name of the publication').trim().min(1, 'must not be empty'),
-  url: text('the absolute address the site is published at, e.g. `https://example.org/news/`').refine(
+  title: describedText('the name of the publication').trim().min(1, 'must not be empty'),
+  url: describedText('the absolute address the site is published at, e.g. `https://example.org/news/`').refine(
     isAbsoluteHttpUrl,
     'must be an absolute http(s) address such as `https://example.org/news/`',
   ),
-  language: text('a language tag such as `en` or `ur`')
-    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as `en`, `en-GB` or `ur`')
+  language: describedText('a language tag such as `en` or `ur`')
+    .regex(LANGUAGE_TAG, 'must be a language tag such as `en`, `en-GB` or `ur`')
     .default('en'),
-  timezone: text('an IANA time zone such as `Asia/Karachi`')
+  timezone: describedText('an IANA time zone such as `Asia/Karachi`')
     .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone name such as `Asia/Karachi` or `UTC`')
     .default('UTC'),
-  description: text('one sentence about the publication').default(''),
-  permalink: text('the URL pattern for stories').refine(
+  description: describedText('one sentence about the publication').default(''),
+  permalink: describedText('the URL pattern for stories').refine(
     (pattern) => /^\/([a-z0-9:_-]+\/)*$/.test(pattern) && pattern.includes(':slug'),
     `must start and end with \`/\`, contain \`:slug\`, and use only ${PERMALINK_TOKENS.map((t) => `\`${t}\``).join(', ')}, lowercase letters, digits and \`-\``,
   ).refine(
@@ -57,16 +54,16 @@ const schema = z.object({
   publisher: z
     .object(
       {
-        name: text('the publication name shown to search engines and news aggregators').trim().min(1).optional(),
-        logo: text('the address of the publication logo, e.g. `/assets/logo.svg`').optional(),
+        name: describedText('the publication name shown to search engines and news aggregators').trim().min(1).optional(),
+        logo: describedText('the address of the publication logo, e.g. `/assets/logo.svg`').optional(),
       },
       { error: 'must be a map with `name` and `logo`' },
     )
     .strict()
     .default({}),
-  contentDir: text('the folder of stories, relative to the site root').default('content'),
-  outDir: text('the output folder, relative to the site root').default('dist'),
-  templatesDir: text('the templates folder, relative to the site root').default('templates'),
+  contentDir: describedText('the folder of stories, relative to the site root').default('content'),
+  outDir: describedText('the output folder, relative to the site root').default('dist'),
+  templatesDir: describedText('the templates folder, relative to the site root').default('templates'),
 });
 
 const KNOWN_KEYS = Object.keys(schema.shape);

@@ -2,7 +2,7 @@
  * Turns schema validation failures into problems that point at the line the
  * user wrote, shared by the config file and story frontmatter.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { quote, type Problem } from './errors.js';
 import type { LocatedYaml } from './parse/yaml.js';
 import { didYouMean } from './suggest.js';
@@ -38,3 +38,11 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   }
   return value;
 }
+
+/** Text that must be present, with messages saying what it is for: `is required: the headline`. */
+export function describedText(what: string) {
+  return z.string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : `must be text: ${what}`) });
+}
+
+/** A BCP 47 language tag such as `en`, `en-GB` or `ur` (the common shapes, not every extension). */
+export const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;

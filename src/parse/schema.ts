@@ -4,12 +4,10 @@
  */
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../slug.js';
+import { describedText, LANGUAGE_TAG } from '../validate.js';
 import { DATE_FORMATS_HINT, parseInstant } from './dates.js';
 
-const text = (what: string) =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : `must be text: ${what}`) })
-    .trim();
+const text = (what: string) => describedText(what).trim();
 
 const optionalText = (what: string) => text(what).min(1, `must not be empty: ${what}; remove the line instead`).optional();
 
@@ -60,7 +58,7 @@ export function frontmatterSchema(zone: string) {
     draft: z.boolean({ error: 'must be `true` or `false`' }).default(false),
     lang: z
       .string({ error: 'must be a language tag such as `ur`' })
-      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as `en` or `ur`')
+      .regex(LANGUAGE_TAG, 'must be a language tag such as `en` or `ur`')
       .optional(),
     image: z
       .object(
@@ -81,9 +79,6 @@ export function frontmatterSchema(zone: string) {
       .optional(),
   });
 }
-
-/** Frontmatter after validation. */
-export type FrontmatterData = z.output<ReturnType<typeof frontmatterSchema>>;
 
 /** Every field a story may have, for spotting typos. */
 export const KNOWN_FIELDS: readonly string[] = Object.keys(frontmatterSchema('UTC').shape);
