@@ -9,6 +9,17 @@ import { toSlug } from '../slug.js';
  * section the story does not have.
  */
 export function storyUrl(story: Story, pattern: string, zone: string): string | undefined {
+  // Every rebuild in dev asks again for every story's URL: remember the answer with the story.
+  const known = urls.get(story);
+  if (known && known.pattern === pattern && known.zone === zone) return known.url;
+  const url = expand(story, pattern, zone);
+  urls.set(story, { pattern, zone, url });
+  return url;
+}
+
+const urls = new WeakMap<Story, { readonly pattern: string; readonly zone: string; readonly url: string | undefined }>();
+
+function expand(story: Story, pattern: string, zone: string): string | undefined {
   const [year = '', month = '', day = ''] = calendarDay(story.date.epochMs, zone).split('-');
   const values: Record<string, string | undefined> = {
     year,

@@ -23,6 +23,10 @@ function digest(key: string): string {
   return createHash('sha1').update(key).digest('base64url').slice(0, 16);
 }
 
+const KINDS = Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[];
+
+const digests = new WeakMap<SiteStory['story'], { readonly input: string; readonly digest: string }>();
+
 /** Computes keys for one build of `site`, remembering each story's key. */
 export function keyMaker(site: Site): (output: Planned) => string {
   const stories = new Map<SiteStory, string>();
@@ -32,10 +36,16 @@ export function keyMaker(site: Site): (output: Planned) => string {
       const { story: s } = item;
       // What a story shows besides its own file: the spelling its terms are shown in,
       // its measured image, and whether it is still embargoed at this build's "now".
-      const terms = (Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[])
-        .map((kind) => TAXONOMIES[kind].pick(s).map((name) => termOf(site.taxonomies[kind], name)?.name ?? name).join('\u001f'))
-        .join('\u001e');
-      key = digest([s.hash, item.url, terms, s.image?.width ?? '', s.image?.height ?? '', s.date.epochMs > site.now].join('\u001d'));
+      let terms = '';
+      for (const kind of KINDS) {
+        for (const name of TAXONOMIES[kind].pick(s)) terms += `${termOf(site.taxonomies[kind], name)?.name ?? name}\u001f`;
+        terms += '\u001e';
+      }
+      const input = `${s.hash}\u001d${item.url}\u001d${terms}\u001d${s.image?.width ?? ''}\u001d${s.image?.height ?? ''}\u001d${s.date.epochMs > site.now}`;
+      // Hashing 10,000 stories on every dev rebuild costs more than the rest of keying: reuse the last digest while its input stands.
+      const last = digests.get(s);
+      key = last?.input === input ? last.digest : digest(input);
+      if (last?.digest !== key) digests.set(s, { input, digest: key });
       stories.set(item, key);
     }
     return key;

@@ -52,11 +52,17 @@ function describe(planned: Planned): string {
  * distinct slugs and fixed names.
  */
 function urlClashes(outputs: readonly Planned[]): Problem[] {
-  const byUrl = new Map<string, Planned[]>();
-  for (const output of outputs) byUrl.set(output.url, [...(byUrl.get(output.url) ?? []), output]);
+  // Clashes are rare and a dev rebuild runs this over every output: find the clashing URLs first.
+  const seen = new Set<string>();
+  const clashingUrls = new Set<string>();
+  for (const { url } of outputs) {
+    if (seen.has(url)) clashingUrls.add(url);
+    else seen.add(url);
+  }
+  if (clashingUrls.size === 0) return [];
   const problems: Problem[] = [];
-  for (const [url, clashing] of [...byUrl].sort(([a], [b]) => compareText(a, b))) {
-    if (clashing.length < 2) continue;
+  for (const url of [...clashingUrls].sort(compareText)) {
+    const clashing = outputs.filter((output) => output.url === url);
     for (const output of clashing) {
       if (output.kind !== 'story') continue;
       const others = clashing.filter((other) => other !== output).map(describe).join(', ');

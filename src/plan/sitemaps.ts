@@ -30,7 +30,12 @@ export type CrawlerFile =
  * no story falls in its window: the schema does not allow an empty one.
  */
 export function planCrawlerFiles(site: Site, pages: readonly Page[], limit = SITEMAP_LIMIT): CrawlerFile[] {
-  const entries = pages.filter((page) => page.kind !== 'not-found').map((page) => ({ url: page.url, ...lastmodOf(page) }));
+  const entries: SitemapEntry[] = [];
+  for (const page of pages) {
+    if (page.kind === 'not-found') continue;
+    const lastmod = lastmodOf(page);
+    entries.push(lastmod ? { url: page.url, lastmod } : { url: page.url });
+  }
   const files: CrawlerFile[] = [];
   if (entries.length <= limit) {
     files.push({ kind: 'sitemap', url: '/sitemap.xml', entries });
@@ -53,22 +58,35 @@ export function modifiedAt({ story }: SiteStory): Instant {
   return story.updated ?? story.date;
 }
 
-function lastmodOf(page: Page): { lastmod?: Instant } {
+function lastmodOf(page: Page): Instant | undefined {
   switch (page.kind) {
     case 'story':
-      return { lastmod: modifiedAt(page.story) };
+      return modifiedAt(page.story);
     case 'home':
     case 'term':
-      return newest(page.pagination.items.map((story) => ({ url: story.url, lastmod: modifiedAt(story) })));
-    case 'terms':
-      return newest(page.taxonomy.terms.flatMap((term) => term.stories.map((story) => ({ url: story.url, lastmod: modifiedAt(story) }))));
+      return newestStory(page.pagination.items);
+    case 'terms': {
+      let best: Instant | undefined;
+      for (const term of page.taxonomy.terms) best = later(best, newestStory(term.stories));
+      return best;
+    }
     case 'not-found':
-      return {};
+      return undefined;
   }
+}
+
+function newestStory(stories: readonly SiteStory[]): Instant | undefined {
+  let best: Instant | undefined;
+  for (const story of stories) best = later(best, modifiedAt(story));
+  return best;
 }
 
 function newest(entries: readonly SitemapEntry[]): { lastmod?: Instant } {
   let best: Instant | undefined;
-  for (const { lastmod } of entries) if (lastmod && (!best || lastmod.epochMs > best.epochMs)) best = lastmod;
+  for (const { lastmod } of entries) best = later(best, lastmod);
   return best ? { lastmod: best } : {};
+}
+
+function later(a: Instant | undefined, b: Instant | undefined): Instant | undefined {
+  return !a || (b && b.epochMs > a.epochMs) ? b : a;
 }
