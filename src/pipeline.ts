@@ -10,12 +10,13 @@ import { BuildFailed, compareText, type Problem } from './errors.js';
 import type { SourceFile } from './load/files.js';
 import type { ParseCache } from './cache/parse-cache.js';
 import { measureImages } from './load/images.js';
-import { storyUrl } from './model/permalink.js';
-import { buildSite, type Selection, type Site } from './model/site.js';
+import { buildSite, reviseSite, type Selection, type Site } from './model/site.js';
+import { TAXONOMIES, type TaxonomyKind } from './model/taxonomy.js';
 import { parseInParallel } from './parse/parallel.js';
 import { parseSafely } from './parse/safely.js';
 import type { ParsedStory, Story } from './parse/story.js';
 import { keyMaker, type Planned } from './plan/fingerprint.js';
+import { termPages, type Page } from './plan/pages.js';
 import { outputPath, planSite } from './plan/plan.js';
 import { renderFeed } from './render/feeds.js';
 import { renderPages, type Output } from './render/html.js';
@@ -23,6 +24,7 @@ import { renderCrawlerFile } from './render/sitemaps.js';
 import { createEngine } from './render/templates.js';
 import { TEMPLATE_OF } from './render/view.js';
 import { applyStrict, groupRepeated } from './report.js';
+import { toSlug } from './slug.js';
 
 /** How far a long build has got. */
 export interface Progress {
@@ -221,27 +223,39 @@ export class Pipeline {
   }
 
   /**
-   * The page of an edited story, rendered at once against the last run's site
-   * so the editor sees it before lists and feeds are redone. Undefined when
-   * the edit needs a full run first: a story that is new, broken, moved to
-   * another URL, or whose tags, bylines or section changed.
+   * The pages an editor looks at after saving a story, rendered at once
+   * against the last run's site revised by this one story: its own page, and
+   * the first page of every tag, byline or section it joined or left. They
+   * are what the next full run renders for them, shown before lists and
+   * feeds are redone. Empty when the edit needs a full run first: a story
+   * that is new, broken, moved to another URL, or no longer published.
    */
-  async preview(file: SourceFile): Promise<Output | undefined> {
+  async preview(file: SourceFile): Promise<Output[]> {
     const site = this.lastSite;
     const before = site?.stories.find((item) => item.story.file === file.path);
-    if (!site || !before) return undefined;
+    if (!site || !before) return [];
     const parsed = await this.parseOne(file);
     this.parsed.set(file.path, parsed);
-    const story = parsed.story;
-    if (!story || storyUrl(story, this.config.permalink, this.config.timezone) !== before.url) return undefined;
-    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-    const old = before.story;
-    if (!same(story.tags, old.tags) || !same(story.bylines, old.bylines) || story.section !== old.section) return undefined;
-    let preview: Output | undefined;
-    await renderPages([{ kind: 'story', url: before.url, story: { story, url: before.url } }], site, this.engine, this.paths, async (output) => {
-      preview = output;
+    if (!parsed.story) return [];
+    const revised = reviseSite(site, before, parsed.story, this.config, this.options);
+    const after = revised?.stories.find((item) => item.story === parsed.story);
+    if (!revised || !after) return [];
+    const pages: Page[] = [{ kind: 'story', url: after.url, story: after }];
+    for (const kind of Object.keys(TAXONOMIES) as TaxonomyKind[]) {
+      const taxonomy = revised.taxonomies[kind];
+      if (taxonomy === site.taxonomies[kind]) continue;
+      const names = new Set([...TAXONOMIES[kind].pick(after.story), ...TAXONOMIES[kind].pick(before.story)]);
+      for (const slug of new Set([...names].map(toSlug))) {
+        const term = taxonomy.bySlug.get(slug);
+        const first = term && termPages(term, this.config.pageSize)[0];
+        if (first) pages.push(first);
+      }
+    }
+    const outputs: Output[] = [];
+    await renderPages(pages, revised, this.engine, this.paths, async (output) => {
+      outputs.push(output);
     });
-    return preview;
+    return outputs;
   }
 
   private templateVersion(name: string): string {

@@ -70,13 +70,55 @@ describe('Pipeline', () => {
     expect(paths(run)).toContain('page/3/index.html');
   });
 
-  it('previews an edited story against the last build, and declines when its tags change', async () => {
+  it('previews an edited story against the last build: its own page first', async () => {
     const { pipeline, sources } = await pipelineOnFixture();
     const call = sources.find((source) => source.path === 'content/call.md')!;
-    const preview = await pipeline.preview({ ...call, text: call.text.replace('spoke by phone', 'spoke at length by phone'), hash: 'a' });
-    expect(preview?.path).toBe('2023/09/call/index.html');
-    expect(String(preview?.content)).toContain('spoke at length by phone');
-    expect(await pipeline.preview({ ...call, text: call.text.replace('tags: [TTP, ', 'tags: [New Tag, TTP, '), hash: 'b' })).toBeUndefined();
+    const previews = await pipeline.preview({ ...call, text: call.text.replace('spoke by phone', 'spoke at length by phone'), hash: 'a' });
+    expect(previews.map((output) => output.path)).toEqual(['2023/09/call/index.html']);
+    expect(String(previews[0]?.content)).toContain('spoke at length by phone');
+  });
+
+  /** Preview `edit` of call.md, then run; every previewed page must be what the run renders for it. */
+  async function previewThenRun(edit: (text: string) => string) {
+    const { pipeline, sources } = await pipelineOnFixture();
+    const call = sources.find((source) => source.path === 'content/call.md')!;
+    const edited = { ...call, text: edit(call.text), hash: 'edited' };
+    const previews = await pipeline.preview(edited);
+    pipeline.setSource(edited);
+    const rendered = new Map<string, string>();
+    await pipeline.run(async (output) => {
+      rendered.set(output.path, String(output.content));
+    });
+    for (const preview of previews) expect(String(preview.content), preview.path).toBe(rendered.get(preview.path));
+    return previews.map((output) => output.path);
+  }
+
+  it('previews the story and the first page of a tag it joins, exactly as the run renders them', async () => {
+    expect(await previewThenRun((text) => text.replace('tags: [TTP, ', 'tags: [New Tag, TTP, '))).toEqual([
+      '2023/09/call/index.html',
+      'tags/new-tag/index.html',
+      'tags/ttp/index.html',
+      'tags/ispr/index.html',
+      'tags/counter-terrorism/index.html',
+    ]);
+  });
+
+  it('previews the lists a story leaves, a new byline and a new date, exactly as the run renders them', async () => {
+    const left = await previewThenRun((text) => text.replace('tags: [TTP, ISPR, Counter Terrorism]', 'tags: [TTP]'));
+    expect(left).toEqual(expect.arrayContaining(['2023/09/call/index.html', 'tags/ttp/index.html', 'tags/ispr/index.html']));
+    const byline = await previewThenRun((text) => text.replace('byline: [Ayesha Siddiqui, Bilal Ahmed]', 'byline: Sana Mir'));
+    expect(byline).toEqual(expect.arrayContaining(['bylines/sana-mir/index.html', 'bylines/ayesha-siddiqui/index.html']));
+    const redated = await previewThenRun((text) => text.replace('date: 2023-09-13 09:30', 'date: 2023-09-01 08:00'));
+    expect(redated).toEqual(expect.arrayContaining(['2023/09/call/index.html', 'tags/ttp/index.html', 'sections/pakistan/index.html']));
+  });
+
+  it('previews nothing when the edit moves the story, breaks it or holds it back', async () => {
+    const { pipeline, sources } = await pipelineOnFixture();
+    const call = sources.find((source) => source.path === 'content/call.md')!;
+    const attempt = (text: string) => pipeline.preview({ ...call, text, hash: text });
+    expect(await attempt(call.text.replace('date: 2023-09-13 09:30', 'date: 2023-08-13 09:30'))).toEqual([]);
+    expect(await attempt(call.text.replace('title: Army chief', 'title: [Army chief'))).toEqual([]);
+    expect(await attempt(call.text.replace('---\ntitle', '---\ndraft: true\ntitle'))).toEqual([]);
+    expect(await attempt(call.text.replace('date: 2023-09-13 09:30', 'date: 2099-09-13 09:30'))).toEqual([]);
   });
 });
-

@@ -148,10 +148,10 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
           }
           pipeline.setSource(source);
           // The page being edited first: shown before lists and feeds are redone.
-          const preview = onlyStories && !failed ? await pipeline.preview(source) : undefined;
-          if (preview) {
-            await writePage(preview.path, preview.content);
-            server.reload([urlPath(preview.path)]);
+          const previews = onlyStories && !failed ? await pipeline.preview(source) : [];
+          if (previews.length > 0) {
+            for (const preview of previews) await writePage(preview.path, preview.content);
+            server.reload(previews.map((preview) => urlPath(preview.path)));
             // Rebuilding the rest keeps this process busy: first let the browser fetch the page it was told to reload.
             await new Promise((resolve) => setTimeout(resolve, PREVIEW_GRACE_MS));
           }

@@ -6,7 +6,8 @@ import type { SiteConfig } from '../config.js';
 import { compareText, type Problem } from '../errors.js';
 import type { Story } from '../parse/story.js';
 import { storyUrl } from './permalink.js';
-import { buildTaxonomy, TAXONOMIES, type Taxonomy, type TaxonomyKind } from './taxonomy.js';
+import { toSlug } from '../slug.js';
+import { buildTaxonomy, replaceTerms, TAXONOMIES, type Taxonomy, type TaxonomyKind } from './taxonomy.js';
 
 /** Which stories that are not yet public a build includes. */
 export interface Selection {
@@ -44,11 +45,9 @@ export function buildSite(
   selection: Readonly<Selection>,
 ): { site: Site; problems: Problem[] } {
   const problems: Problem[] = [];
-  const drafts = stories.filter((story) => story.draft && !selection.drafts);
+  const drafts = stories.filter((story) => isDraftHeld(story, selection));
   // A draft is reported as a draft only, even when it is also dated in the future.
-  const embargoed = stories.filter(
-    (story) => story.date.epochMs > selection.now && !selection.future && !drafts.includes(story),
-  );
+  const embargoed = stories.filter((story) => isEmbargoHeld(story, selection) && !isDraftHeld(story, selection));
   const held = new Set([...drafts, ...embargoed]);
   const published: SiteStory[] = [];
   for (const story of [...stories].sort(newestFirst)) {
@@ -72,6 +71,45 @@ export function buildSite(
     sections: buildTaxonomy('sections', published, warn),
   } satisfies Record<keyof typeof TAXONOMIES, Taxonomy<SiteStory>>;
   return { site: { config, stories: published, taxonomies, now: selection.now, held: { drafts, embargoed } }, problems };
+}
+
+/**
+ * `site` with one published story edited in place: what `buildSite` would
+ * give, computed from the terms the story leaves and joins instead of the
+ * whole site, so the page an editor is looking at can be shown at once.
+ * Undefined when the edit reaches further: the story moves to another URL,
+ * or stops being published under `selection`.
+ */
+export function reviseSite(site: Site, before: SiteStory, story: Story, config: SiteConfig, selection: Readonly<Selection>): Site | undefined {
+  if (isDraftHeld(story, selection) || isEmbargoHeld(story, selection)) return undefined;
+  const url = storyUrl(story, config.permalink, config.timezone);
+  if (url !== before.url) return undefined;
+  const after: SiteStory = { story, url };
+  const swap = (item: SiteStory) => (item === before ? after : item);
+  // A new date moves the story in every list it is in.
+  const moved = story.date.epochMs !== before.story.date.epochMs;
+  const stories = site.stories.map(swap);
+  if (moved) stories.sort((a, b) => newestFirst(a.story, b.story));
+  const taxonomies = { ...site.taxonomies };
+  for (const kind of Object.keys(TAXONOMIES) as TaxonomyKind[]) {
+    const { pick } = TAXONOMIES[kind];
+    const [old, now] = [pick(before.story), pick(story)];
+    if (!moved && old.length === now.length && old.every((name, index) => name === now[index])) continue;
+    const slugs = new Set([...old, ...now].map(toSlug));
+    const members = new Set<SiteStory>([after]);
+    for (const slug of slugs) for (const item of site.taxonomies[kind].bySlug.get(slug)?.stories ?? []) members.add(swap(item));
+    const items = [...members].sort((a, b) => newestFirst(a.story, b.story));
+    taxonomies[kind] = replaceTerms(site.taxonomies[kind], slugs, items);
+  }
+  return { ...site, stories, taxonomies };
+}
+
+function isDraftHeld(story: Story, selection: Readonly<Selection>): boolean {
+  return story.draft && !selection.drafts;
+}
+
+function isEmbargoHeld(story: Story, selection: Readonly<Selection>): boolean {
+  return story.date.epochMs > selection.now && !selection.future;
 }
 
 /** Newest first; the same instant falls back to the file path so order never depends on input order. */

@@ -57,7 +57,6 @@ export function buildTaxonomy<S extends { readonly story: Story }>(
   const { title, singular, pick } = TAXONOMIES[kind];
   const groups = new Map<string, Group<S>>();
   for (const item of items) {
-    const seen = new Set<string>();
     for (const spelling of pick(item.story)) {
       const slug = toSlug(spelling);
       const group: Group<S> = groups.get(slug) ?? { spellings: new Map<string, string[]>(), stories: [] };
@@ -65,8 +64,8 @@ export function buildTaxonomy<S extends { readonly story: Story }>(
       const files = group.spellings.get(spelling);
       if (files) files.push(item.story.file);
       else group.spellings.set(spelling, [item.story.file]);
-      if (!seen.has(slug)) group.stories.push(item);
-      seen.add(slug);
+      // A story naming one term twice (`TTP`, `ttp`) is listed once: it would be the last one listed.
+      if (group.stories[group.stories.length - 1] !== item) group.stories.push(item);
     }
   }
   const url = `/${kind}/`;
@@ -75,8 +74,28 @@ export function buildTaxonomy<S extends { readonly story: Story }>(
     if (group.spellings.size > 1) warn(spellingClash(singular, name, slug, `${url}${slug}/`, group.spellings));
     return { kind, name, slug, url: `${url}${slug}/`, stories: group.stories };
   });
+  return { kind, title, url, ...indexed(terms) };
+}
+
+/**
+ * `taxonomy` with the terms whose slugs are in `slugs` rebuilt from `items`:
+ * every story now in any of those terms, in display order. What
+ * `buildTaxonomy` over the whole site would give, at the cost of those terms.
+ */
+export function replaceTerms<S extends { readonly story: Story }>(
+  taxonomy: Taxonomy<S>,
+  slugs: ReadonlySet<string>,
+  items: readonly S[],
+): Taxonomy<S> {
+  // Spelling clashes were reported by the build this revises.
+  const rebuilt = buildTaxonomy(taxonomy.kind, items, () => {}).terms.filter((term) => slugs.has(term.slug));
+  return { ...taxonomy, ...indexed([...taxonomy.terms.filter((term) => !slugs.has(term.slug)), ...rebuilt]) };
+}
+
+/** Terms sorted by name, and by slug. */
+function indexed<S>(terms: Term<S>[]): Pick<Taxonomy<S>, 'terms' | 'bySlug'> {
   terms.sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug));
-  return { kind, title, url, terms, bySlug: new Map(terms.map((term) => [term.slug, term])) };
+  return { terms, bySlug: new Map(terms.map((term) => [term.slug, term])) };
 }
 
 /** The most used spelling; ties go to the first in code-point order. */

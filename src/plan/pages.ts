@@ -26,12 +26,13 @@ export function planPages(site: Site): Page[] {
   for (const kind of Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[]) {
     const taxonomy = site.taxonomies[kind];
     pages.push({ kind: 'terms', url: taxonomy.url, taxonomy });
-    for (const term of taxonomy.terms) {
-      for (const pagination of paginate(term.stories, size, term.url)) {
-        pages.push({ kind: 'term', url: pagination.url, term, pagination });
-      }
-    }
+    for (const term of taxonomy.terms) pages.push(...termPages(term, size));
   }
   pages.push({ kind: 'not-found', url: '/404.html' });
   return pages;
+}
+
+/** The list pages of one term, `size` stories each. */
+export function termPages(term: Term<SiteStory>, size: number): Page[] {
+  return paginate(term.stories, size, term.url).map((pagination): Page => ({ kind: 'term', url: pagination.url, term, pagination }));
 }
