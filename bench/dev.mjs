@@ -45,14 +45,15 @@ const firstStart = performance.now() - startedAt;
  * containing `marker`. Then wait for the whole rebuild to finish, as an
  * editor's next save comes seconds later, not while the last one is rebuilt.
  */
-async function latency(file, edit, url, marker) {
+async function latency(file, edit, url, marker, rebuilt) {
   const absolute = path.join(site, 'content', file);
   const before = builds;
   const t0 = performance.now();
   try {
     return await served(url, marker, t0, () => writeFileSync(absolute, edit(readFileSync(absolute, 'utf8'))));
   } finally {
-    while (builds === before) await sleep(5);
+    while (builds === before) await sleep(1);
+    rebuilt.push(performance.now() - t0);
     await sleep(100);
   }
 }
@@ -119,18 +120,20 @@ const urlOf = (file) => {
 void listen().catch(() => {});
 await sleep(500);
 const bodyEdits = [];
+const bodyRebuilt = [];
 for (let i = 0; i < runs; i++) {
   const file = files[(i * 7919) % files.length];
   const marker = `Bench edit ${i}.`;
-  bodyEdits.push(await latency(file, (text) => `${text}\n${marker}\n`, urlOf(file), marker));
+  bodyEdits.push(await latency(file, (text) => `${text}\n${marker}\n`, urlOf(file), marker, bodyRebuilt));
 }
 const tagEdits = [];
+const tagRebuilt = [];
 for (let i = 0; i < Math.min(runs, 11); i++) {
   const file = files[(i * 104729) % files.length];
   const tag = `Bench Tag ${i}`;
   const slug = `bench-tag-${i}`;
   tagEdits.push(
-    await latency(file, (text) => text.replace(/^tags: \[/m, `tags: [${tag}, `), new URL(`tags/${slug}/`, session.url).href, `>${tag}<`),
+    await latency(file, (text) => text.replace(/^tags: \[/m, `tags: [${tag}, `), new URL(`tags/${slug}/`, session.url).href, `>${tag}<`, tagRebuilt),
   );
 }
 await session.close();
@@ -143,11 +146,14 @@ const result = {
   bodyEditMaxMs: Math.round(Math.max(...bodyEdits)),
   tagEditMedianMs: Math.round(median(tagEdits)),
   tagEditMaxMs: Math.round(Math.max(...tagEdits)),
+  bodyEditSiteRebuiltMedianMs: Math.round(median(bodyRebuilt)),
+  tagEditSiteRebuiltMedianMs: Math.round(median(tagRebuilt)),
   runs: { body: bodyEdits.length, tag: tagEdits.length },
 };
 console.log(`dev loop on ${stories.toLocaleString('en-US')} stories`);
 console.log(`  first start (build + serve):       ${result.firstStartMs} ms`);
 console.log(`  save a story's body -> page served: median ${result.bodyEditMedianMs} ms (max ${result.bodyEditMaxMs}, ${bodyEdits.length} runs)`);
 console.log(`  add a tag -> new tag page served:   median ${result.tagEditMedianMs} ms (max ${result.tagEditMaxMs}, ${tagEdits.length} runs)`);
+console.log(`  whole site rebuilt (lists, feeds, sitemaps): median ${result.bodyEditSiteRebuiltMedianMs} ms after a body edit, ${result.tagEditSiteRebuiltMedianMs} ms after a tag`);
 mkdirSync(path.join(repo, '.dateline-cache'), { recursive: true });
 writeFileSync(path.join(repo, '.dateline-cache', 'bench-dev.json'), `${JSON.stringify(result, null, 2)}\n`);

@@ -16,6 +16,7 @@ import { Pipeline, type PipelineRun, type Progress } from './pipeline.js';
 import { contentHash, OutputCache, renderFingerprint, type OutputRecord } from './cache/output-cache.js';
 import type { Output } from './render/html.js';
 import { StagedDirectoryWriter } from './write/staged-dir.js';
+import { OverlappedWriter } from './write/overlapped.js';
 import type { Writer } from './write/writer.js';
 
 export type { Progress };
@@ -90,14 +91,33 @@ export async function generate(
   config: SiteConfig,
   paths: SitePaths,
   options: Readonly<BuildOptions>,
-  writer: Writer,
+  target: Writer,
+): Promise<BuildSummary> {
+  const writer = new OverlappedWriter(target);
+  try {
+    const summary = await generateWith(config, paths, options, writer, target.link !== undefined);
+    await writer.flush();
+    return summary;
+  } catch (error) {
+    // Let every write in flight land before the caller throws the staged files away.
+    await writer.flush().catch(() => {});
+    throw error;
+  }
+}
+
+async function generateWith(
+  config: SiteConfig,
+  paths: SitePaths,
+  options: Readonly<BuildOptions>,
+  writer: OverlappedWriter,
+  canLink: boolean,
 ): Promise<BuildSummary> {
   const started = performance.now();
   const cacheDir = options.cache === false ? undefined : path.resolve(paths.root, options.cache ?? DEFAULT_CACHE);
   const parseKey = parseFingerprint(config.timezone);
   const cache = cacheDir === undefined ? undefined : await ParseCache.open(cacheDir, parseKey);
   const previous =
-    cacheDir === undefined || !writer.link ? undefined : await OutputCache.open(cacheDir, await renderFingerprint(parseKey, config, paths.templates));
+    cacheDir === undefined || !canLink ? undefined : await OutputCache.open(cacheDir, await renderFingerprint(parseKey, config, paths.templates));
   const pipeline = new Pipeline(config, paths, {
     drafts: options.drafts ?? false,
     future: options.future ?? false,
@@ -122,6 +142,7 @@ export async function generate(
   let reused = previous?.dir ? await verifiedReuse(run, previous) : [];
   if (reused === undefined) {
     // The last build's files are not what was recorded: render everything (rewriting what was written).
+    await writer.flush();
     pipeline.seedOutputKeys(new Map());
     records.clear();
     run = await pipeline.run(sink);
@@ -130,7 +151,7 @@ export async function generate(
   const assets = await loadAssets(paths);
   for (const output of assets) await writer.write(output.path, output.content);
   for (const { file, from, record } of reused) {
-    await writer.link?.(file, from);
+    await writer.link(file, from);
     records.set(file, record);
   }
   if (previous) await previous.save(paths.out, records);

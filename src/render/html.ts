@@ -32,7 +32,8 @@ export async function renderPages(
   const problems = new Map<string, Problem>();
   for (const [index, page] of pages.entries()) {
     try {
-      const html = (await engine.renderFile(TEMPLATE_OF[page.kind], pageContext(page, site))) as string;
+      // Synchronous: no filter or tag here waits for anything, and LiquidJS's promise plumbing cost more than the templates.
+      const html = engine.renderFileSync(TEMPLATE_OF[page.kind], pageContext(page, site)) as string;
       await emit({ path: outputPath(page.url), content: html });
     } catch (error) {
       const problem = templateProblem(error, dirs.root, dirs.templates);

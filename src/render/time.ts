@@ -14,8 +14,12 @@ export function rfc822(instant: Instant, zone: string): string {
 
 /** For readers: `13 September 2023, 09:30 GMT+5`, month names in the site's language. */
 export function readable(instant: Instant, zone: string, language: string): string {
-  return `${format(instant.epochMs, zone, language, 'd MMMM yyyy, HH:mm')} ${zoneName(instant.epochMs, zone, language)}`;
+  return readableAt(instant.epochMs, zone, language);
 }
+
+const readableAt = memoize(
+  (epochMs: number, zone: string, language: string) => `${format(epochMs, zone, language, 'd MMMM yyyy, HH:mm')} ${zoneName(epochMs, zone, language)}`,
+);
 
 /**
  * The zone's short name at `epochMs` (`GMT+5`, `PKT`, `CEST`), as luxon's

@@ -1,10 +1,13 @@
 /**
  * What templates see: plain objects built from the plan. Absent optional
- * values are left out (templates test them with `{% if %}`), never `undefined`
- * strings or empty placeholders.
+ * values are `null` (templates test them with `{% if %}`), never `undefined`
+ * strings or empty placeholders. They are not left out: with strict
+ * variables, LiquidJS finds out that a variable is missing by throwing and
+ * catching an error, ~100,000 times (1.3 s) in a 4,000-story build.
  */
 import type { SiteConfig } from '../config.js';
 import type { Instant } from '../parse/dates.js';
+import type { StoryImage } from '../parse/story.js';
 import type { SiteStory, Site } from '../model/site.js';
 import { TAXONOMIES, termOf, type TaxonomyKind, type Term } from '../model/taxonomy.js';
 import { feedLinks, termFeedTitle } from '../plan/feeds.js';
@@ -36,7 +39,8 @@ export function directionOf(language: string): 'rtl' | 'ltr' {
 
 /** The context for rendering `page` of `site`. */
 export function pageContext(page: Page, site: Site): TemplateContext {
-  const common = { site: siteView(site), page: pageView(page, site) };
+  // `story` and `pagination` are what the shared layout asks about on every page.
+  const common = { site: siteView(site), page: pageView(page, site), story: null, pagination: null };
   switch (page.kind) {
     case 'story':
       return { ...common, story: storyView(page.story, site) };
@@ -61,7 +65,17 @@ export function pageContext(page: Page, site: Site): TemplateContext {
 function pageView(page: Page, site: Site) {
   const { config } = site;
   const siteFeeds = feedLinks('/', config.title);
-  const base = { kind: page.kind, url: page.url, title: pageTitle(page), type: 'website', lang: config.language };
+  const base = {
+    kind: page.kind,
+    url: page.url,
+    title: pageTitle(page),
+    type: 'website',
+    lang: config.language,
+    description: null as string | null,
+    prev: null as string | null,
+    next: null as string | null,
+    jsonld: null as string | null,
+  };
   switch (page.kind) {
     case 'story': {
       const { story } = page.story;
@@ -142,15 +156,20 @@ function storyView({ story, url }: SiteStory, site: Site) {
     published: timeView(story.date, site.config),
     bylines: story.bylines.map(link('bylines')),
     tags: story.tags.map(link('tags')),
-    ...(story.summarySource === 'frontmatter' && { standfirst: story.summary }),
+    standfirst: story.summarySource === 'frontmatter' ? story.summary : null,
     // Only builds that include future stories (dev, --future) show them; readers see when they publish.
-    ...(story.date.epochMs > site.now && { embargoed: true }),
-    ...(story.updated && { updated: timeView(story.updated, site.config) }),
-    ...(story.section && { section: link('sections')(story.section) }),
-    ...(story.location && { location: story.location }),
-    ...(story.lang && { lang: story.lang, dir: directionOf(story.lang) }),
-    ...(story.image && { image: story.image }),
+    embargoed: story.date.epochMs > site.now,
+    updated: story.updated ? timeView(story.updated, site.config) : null,
+    section: story.section ? link('sections')(story.section) : null,
+    location: story.location ?? null,
+    lang: story.lang ?? null,
+    dir: story.lang ? directionOf(story.lang) : null,
+    image: story.image ? imageView(story.image) : null,
   };
+}
+
+function imageView({ src, alt, caption, credit, width, height }: StoryImage) {
+  return { src, alt, caption: caption ?? null, credit: credit ?? null, width: width ?? null, height: height ?? null };
 }
 
 function termView(term: Term<SiteStory>) {
@@ -159,11 +178,11 @@ function termView(term: Term<SiteStory>) {
 
 function paginationView(pagination: Pagination<SiteStory>) {
   const { number, total, previous, next } = pagination;
-  return { number, total, ...(previous && { previous }), ...(next && { next }) };
+  return { number, total, previous: previous ?? null, next: next ?? null };
 }
 
 function paginationLinks(pagination: Pagination<SiteStory>) {
-  return { ...(pagination.previous && { prev: pagination.previous }), ...(pagination.next && { next: pagination.next }) };
+  return { prev: pagination.previous ?? null, next: pagination.next ?? null };
 }
 
 function countStories(count: number): string {
