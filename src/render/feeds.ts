@@ -11,7 +11,7 @@ import type { Feed } from '../plan/feeds.js';
 import { modifiedAt } from '../plan/sitemaps.js';
 import { isoDay, rfc822 } from './time.js';
 import { absoluteUrl } from './urls.js';
-import { el, serializeXml } from './xml.js';
+import { cdata, el, serializeXml } from './xml.js';
 
 /** The feed file's text. */
 export function renderFeed(feed: Feed, site: Site): string {
@@ -47,7 +47,7 @@ function rss(feed: Feed, site: Site): string {
       story.section === undefined ? undefined : el('category', null, story.section),
       story.tags.map((tag) => el('category', null, tag)),
       story.summary ? el('description', null, story.summary) : undefined,
-      el('content:encoded', null, story.html),
+      el('content:encoded', null, cdata(story.html)),
     );
   });
   return serializeXml(
@@ -92,7 +92,7 @@ function atom(feed: Feed, site: Site): string {
       ),
       story.tags.map((tag) => el('category', { term: toSlug(tag), label: tag })),
       story.summary ? el('summary', { type: 'text' }, story.summary) : undefined,
-      el('content', { type: 'html' }, story.html),
+      el('content', { type: 'html' }, cdata(story.html)),
     );
   });
   return serializeXml(

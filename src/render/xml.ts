@@ -8,31 +8,50 @@
  * per tag, byline and section that dominated builds and dev rebuilds.)
  */
 
-/** An element: name, attributes in order, children (elements or text). */
+/** An element: name, attributes in order, children (elements, text or CDATA sections). */
 export interface XmlElement {
   readonly name: string;
   readonly attributes?: Readonly<Record<string, string>>;
-  readonly children?: readonly (XmlElement | string)[];
+  readonly children?: readonly XmlChild[];
+}
+
+/** Text written as a CDATA section. */
+export interface CData {
+  readonly cdata: string;
+}
+
+type XmlChild = XmlElement | CData | string;
+
+/**
+ * Text that is written as a CDATA section: for story bodies in feeds. HTML
+ * is full of `<`, `>`, `"` and `&`; escaping each took ~50 µs per body, and
+ * a body appears in a feed for the site and for each of its terms, in two
+ * XML formats. A section needs one scan: `]]>` inside is split across two
+ * sections, and characters XML cannot carry are dropped as in `escapeXml`.
+ */
+export function cdata(text: string): CData {
+  return { cdata: text };
 }
 
 /** `<name attributes>children</name>`; undefined children (absent optional fields) are left out. */
 export function el(
   name: string,
   attributes?: Readonly<Record<string, string>> | null,
-  ...children: readonly (XmlElement | string | undefined | readonly (XmlElement | string | undefined)[])[]
+  ...children: readonly (XmlChild | undefined | readonly (XmlChild | undefined)[])[]
 ): XmlElement {
   // A sitemap of 20,000 URLs makes 60,000 elements: one loop, no intermediate arrays.
-  const flat: (XmlElement | string)[] = [];
+  const flat: XmlChild[] = [];
   for (const child of children) {
     if (child === undefined) continue;
-    if (typeof child === 'string' || !Array.isArray(child)) flat.push(child as XmlElement | string);
-    else for (const item of child as readonly (XmlElement | string | undefined)[]) if (item !== undefined) flat.push(item);
+    if (typeof child === 'string' || !Array.isArray(child)) flat.push(child as XmlChild);
+    else for (const item of child as readonly (XmlChild | undefined)[]) if (item !== undefined) flat.push(item);
   }
   return attributes ? { name, attributes, children: flat } : { name, children: flat };
 }
 
 // Everything outside XML 1.0's Char production: C0 controls but tab, LF and CR; U+FFFE/U+FFFF; lone surrogates.
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const NEEDS_WORK = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
@@ -40,9 +59,26 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
 export function escapeXml(text: string): string {
   // Most text (URLs, dates, plain headlines) needs nothing: one scan to find out.
   if (!NEEDS_WORK.test(text)) return text;
-  INVALID.lastIndex = 0;
-  const valid = INVALID.test(text) ? text.replace(INVALID, '') : text;
-  return valid.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  return withoutInvalid(text).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+function withoutInvalid(text: string): string {
+  // The exact pattern's lookarounds cost ~30 µs on a story body; a plain class finds out ~4x faster that there is nothing to drop.
+  return SUSPECT.test(text) ? text.replace(INVALID, '') : text;
+}
+
+/** `<![CDATA[text]]>`, with `]]>` split across two sections. */
+function cdataSection(text: string): string {
+  return `<![CDATA[${withoutInvalid(text).replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+}
+
+/** A child that is not an element, as it is written. */
+function textOf(child: string | CData): string {
+  return typeof child === 'string' ? escapeXml(child) : cdataSection(child.cdata);
+}
+
+function isElement(child: XmlChild): child is XmlElement {
+  return typeof child !== 'string' && 'name' in child;
 }
 
 /** The document: XML declaration, then `root`, indented by two spaces, ending in a newline. */
@@ -58,16 +94,16 @@ function write(element: XmlElement, indent: string, out: string[]): void {
   const children = element.children ?? [];
   if (children.length === 0) {
     out.push(`${indent}${open}/>\n`);
-  } else if (children.every((child) => typeof child === 'string')) {
+  } else if (!children.some(isElement)) {
     let text = '';
-    for (const child of children) text += escapeXml(child as string);
+    for (const child of children) text += textOf(child as string | CData);
     out.push(`${indent}${open}>${text}</${element.name}>\n`);
   } else {
     out.push(`${indent}${open}>\n`);
     const inner = `${indent}  `;
     for (const child of children) {
-      if (typeof child === 'string') out.push(`${inner}${escapeXml(child)}\n`);
-      else write(child, inner, out);
+      if (isElement(child)) write(child, inner, out);
+      else out.push(`${inner}${textOf(child)}\n`);
     }
     out.push(`${indent}</${element.name}>\n`);
   }

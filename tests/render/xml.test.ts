@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { el, escapeXml, scriptSafeJson, serializeXml } from '../../src/render/xml.js';
+import { cdata, el, escapeXml, scriptSafeJson, serializeXml } from '../../src/render/xml.js';
 import { tempDir, xmllint } from '../helpers.js';
 
 describe('escapeXml', () => {
@@ -43,6 +43,18 @@ describe('serializeXml', () => {
     const $ = load(xml, { xml: true });
     expect($('text').text()).toBe('a & b < c > d ]]> "e"  😀');
     expect($('root').attr('attr')).toBe('a & b < c > d ]]> "e"  😀');
+  });
+
+  it('writes CDATA sections that a strict parser reads back exactly, whatever the text holds', () => {
+    const html = '<p>A & B</p> ]]> <code>x]]>y</code> ]]]]> bell\u0007 😀 پاکستان';
+    const xml = serializeXml(el('root', null, el('content', { type: 'html' }, cdata(html)), el('mixed', null, el('a'), cdata('<b>'))));
+    expect(xml).toContain('<content type="html"><![CDATA[<p>A & B</p> ]]]]><![CDATA[>');
+    const file = path.join(tempDir(), 'cdata.xml');
+    writeFileSync(file, xml);
+    expect(xmllint(['--noout', file]).status).toBe(0);
+    const $ = load(xml, { xml: true });
+    expect($('content').text()).toBe(html.replace('\u0007', ''));
+    expect($('mixed').text().trim()).toBe('<b>');
   });
 
   it('leaves out absent children', () => {
