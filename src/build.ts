@@ -17,6 +17,7 @@ import { contentHash, OutputCache, renderFingerprint, type OutputRecord } from '
 import type { Output } from './render/html.js';
 import { StagedDirectoryWriter } from './write/staged-dir.js';
 import { OverlappedWriter } from './write/overlapped.js';
+import { BodyStore } from './cache/bodies.js';
 import type { Writer } from './write/writer.js';
 
 export type { Progress };
@@ -41,6 +42,9 @@ export interface BuildOptions extends PathOverrides {
 
 /** The persistent cache's default folder, relative to the site root. */
 export const DEFAULT_CACHE = '.dateline-cache';
+
+/** The folder of story bodies inside the cache folder. */
+export const BODIES = 'bodies';
 
 /** The build report's default place, in the ignored cache folder. */
 export const DEFAULT_REPORT = '.dateline-cache/build-report.json';
@@ -94,14 +98,19 @@ export async function generate(
   target: Writer,
 ): Promise<BuildSummary> {
   const writer = new OverlappedWriter(target);
+  const cacheDir = options.cache === false ? undefined : path.resolve(paths.root, options.cache ?? DEFAULT_CACHE);
+  // Bodies live with the cache, so a warm build finds them; without one, in a folder of this build's own.
+  const bodies = cacheDir === undefined ? BodyStore.temporary() : new BodyStore(path.join(cacheDir, BODIES));
   try {
-    const summary = await generateWith(config, paths, options, writer, target.link !== undefined);
+    const summary = await generateWith(config, paths, options, writer, target.link !== undefined, cacheDir, bodies);
     await writer.flush();
     return summary;
   } catch (error) {
     // Let every write in flight land before the caller throws the staged files away.
     await writer.flush().catch(() => {});
     throw error;
+  } finally {
+    if (cacheDir === undefined) bodies.remove();
   }
 }
 
@@ -111,9 +120,10 @@ async function generateWith(
   options: Readonly<BuildOptions>,
   writer: OverlappedWriter,
   canLink: boolean,
+  cacheDir: string | undefined,
+  bodies: BodyStore,
 ): Promise<BuildSummary> {
   const started = performance.now();
-  const cacheDir = options.cache === false ? undefined : path.resolve(paths.root, options.cache ?? DEFAULT_CACHE);
   const parseKey = parseFingerprint(config.timezone);
   const cache = cacheDir === undefined ? undefined : await ParseCache.open(cacheDir, parseKey);
   const previous =
@@ -123,6 +133,7 @@ async function generateWith(
     future: options.future ?? false,
     now: options.now ?? Date.now(),
     strict: options.strict ?? false,
+    bodies,
     ...(cache && { cache }),
     ...(options.onProgress && { onProgress: options.onProgress }),
   });

@@ -7,14 +7,17 @@
 import type { Liquid } from 'liquidjs';
 import type { SiteConfig, SitePaths } from './config.js';
 import { BuildFailed, compareText, type Problem } from './errors.js';
-import type { SourceFile } from './load/files.js';
+import { relativePosix, sourceHash, type SourceFile, type SourceRef } from './load/files.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BodyStore } from './cache/bodies.js';
 import type { ParseCache } from './cache/parse-cache.js';
 import { measureImages } from './load/images.js';
 import { buildSite, reviseSite, type Selection, type Site } from './model/site.js';
 import { TAXONOMIES, type TaxonomyKind } from './model/taxonomy.js';
 import { parseInParallel } from './parse/parallel.js';
 import { parseSafely } from './parse/safely.js';
-import type { ParsedStory, Story } from './parse/story.js';
+import { parseStory, type ParsedStory, type ParsedWithBody, type Story } from './parse/story.js';
 import { keyMaker, type Planned } from './plan/fingerprint.js';
 import { termPages, type Page } from './plan/pages.js';
 import { outputPath, planSite } from './plan/plan.js';
@@ -39,6 +42,8 @@ export interface PipelineOptions extends Selection {
   readonly strict: boolean;
   /** Parsed stories kept between builds (optional). */
   readonly cache?: ParseCache;
+  /** Where stories' bodies are kept (with the cache, when there is one). */
+  readonly bodies: BodyStore;
   /** Called as stories are parsed and pages rendered (optional). */
   readonly onProgress?: (progress: Progress) => void;
 }
@@ -72,7 +77,7 @@ type Parsed = { readonly hash: string; readonly story?: Story; readonly problems
 const SHARED_TEMPLATES = '*';
 
 export class Pipeline {
-  private readonly sources = new Map<string, SourceFile>();
+  private readonly sources = new Map<string, SourceRef>();
   private readonly parsed = new Map<string, Parsed>();
   private keys = new Map<string, string>();
   private engine: Liquid;
@@ -91,8 +96,9 @@ export class Pipeline {
   }
 
   /** Add or replace a story file; it is re-parsed only if its bytes changed. */
-  setSource(file: SourceFile): void {
-    this.sources.set(file.path, file);
+  setSource(file: SourceRef): void {
+    // Only what finds the file again: a large site's texts would not fit in memory.
+    this.sources.set(file.path, { absolutePath: file.absolutePath, path: file.path, relativePath: file.relativePath, hash: file.hash });
   }
 
   /** Forget a story file that was deleted or renamed. */
@@ -198,10 +204,10 @@ export class Pipeline {
       changed.push(output.path);
       await sink(output, keys.get(output.path) ?? '');
     };
-    const rendered = await renderPages(pages, site, this.engine, this.paths, emit, (done) =>
+    const rendered = await renderPages(pages, site, this.bodyOf, this.engine, this.paths, emit, (done) =>
       progress({ stage: 'render', done, total: pages.length }),
     );
-    for (const feed of feeds) await emit({ path: outputPath(feed.url), content: renderFeed(feed, site) });
+    for (const feed of feeds) await emit({ path: outputPath(feed.url), content: renderFeed(feed, site, this.bodyOf) });
     for (const file of crawlerFiles) await emit({ path: outputPath(file.url), content: renderCrawlerFile(file, site) });
     lap('render');
     check(rendered.problems);
@@ -252,11 +258,36 @@ export class Pipeline {
       }
     }
     const outputs: Output[] = [];
-    await renderPages(pages, revised, this.engine, this.paths, async (output) => {
+    await renderPages(pages, revised, this.bodyOf, this.engine, this.paths, async (output) => {
       outputs.push(output);
     });
     return outputs;
   }
+
+  /**
+   * A story's body from the store. One that went missing or was damaged
+   * since it was parsed (a cache folder deleted mid-build) is parsed again
+   * from its file; if the file changed meanwhile, the build fails naming it.
+   */
+  private readonly bodyOf = (story: Story): string => {
+    const { bodies } = this.options;
+    const stored = bodies.get(story.body);
+    if (stored !== undefined) return stored;
+    const absolutePath = path.join(this.paths.root, story.file);
+    let again: ParsedWithBody | undefined;
+    try {
+      const bytes = readFileSync(absolutePath);
+      const file = { absolutePath, path: story.file, relativePath: relativePosix(this.paths.content, absolutePath), text: bytes.toString('utf8'), hash: sourceHash(bytes) };
+      again = parseStory(file, this.config.timezone);
+    } catch {
+      again = undefined;
+    }
+    if (again?.story?.body !== story.body || again.story === undefined) {
+      throw new BuildFailed([{ severity: 'error', file: story.file, message: 'changed or went missing while the site was being built: build again' }]);
+    }
+    bodies.put(story.body, again.html);
+    return again.html;
+  };
 
   private templateVersion(name: string): string {
     return `${this.templateVersions.get(name) ?? 0}.${this.templateVersions.get(SHARED_TEMPLATES) ?? 0}`;
@@ -270,10 +301,11 @@ export class Pipeline {
     const results = new Map<string, ParsedStory>();
     for (const file of changed) {
       const hit = cache?.get(file);
-      if (hit) results.set(file.path, hit);
+      // A cached story whose body is gone from the store is parsed again.
+      if (hit && (!hit.story || this.options.bodies.has(hit.story.body))) results.set(file.path, hit);
     }
     const toParse = changed.filter((file) => !results.has(file.path));
-    const fresh = await parseInParallel(toParse, this.config.timezone);
+    const fresh = await parseInParallel(toParse, this.config.timezone, this.options.bodies);
     toParse.forEach((file, index) => {
       const result = fresh[index]!;
       results.set(file.path, result);
@@ -292,17 +324,21 @@ export class Pipeline {
 
   /** Keep this run's parses for the next build, if there is a cache. */
   async saveCache(): Promise<void> {
-    await this.options.cache?.save(new Set(this.sources.keys()));
+    const { cache, bodies } = this.options;
+    if (!cache) return;
+    await cache.save(new Set(this.sources.keys()));
+    // Bodies of stories since edited or deleted are not needed again.
+    bodies.prune(new Set([...this.parsed.values()].flatMap((entry) => entry.story?.body ?? [])));
   }
 
   private async parseOne(file: SourceFile): Promise<Parsed> {
-    const result = parseSafely(file, this.config.timezone);
+    const result = parseSafely(file, this.config.timezone, this.options.bodies);
     this.options.cache?.set(file, result);
     return this.withImages(file, result);
   }
 
   /** A parsed story with its local lead image measured. */
-  private async withImages(file: SourceFile, result: ParsedStory): Promise<Parsed> {
+  private async withImages(file: SourceRef, result: ParsedStory): Promise<Parsed> {
     if (!result.story) return { hash: file.hash, problems: result.problems };
     if (!result.story.image) return { hash: file.hash, story: result.story, problems: result.warnings };
     const measured = await measureImages([result.story], this.paths.content, this.paths.root);

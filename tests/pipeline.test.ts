@@ -1,18 +1,23 @@
 /** The pipeline redoes only what a change affects. */
 
 
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { loadStoryFiles } from '../src/load/files.js';
+import { loadStoryFiles, readSourceSync } from '../src/load/files.js';
+import { BodyStore } from '../src/cache/bodies.js';
+import { BuildFailed, formatProblem } from '../src/errors.js';
 import { Pipeline } from '../src/pipeline.js';
 import { copyFixture } from './helpers.js';
 
 async function pipelineOnFixture() {
   const root = copyFixture('newsroom');
   const { config, paths } = loadConfig({ root });
-  const pipeline = new Pipeline(config, paths, { drafts: false, future: false, now: Date.UTC(2024, 0, 1), strict: false });
-  const sources = await loadStoryFiles(paths.content, paths.root);
-  for (const source of sources) pipeline.setSource(source);
+  const pipeline = new Pipeline(config, paths, { drafts: false, future: false, now: Date.UTC(2024, 0, 1), strict: false, bodies: new BodyStore(path.join(root, '.dateline-cache', 'bodies'), 0) });
+  const refs = await loadStoryFiles(paths.content, paths.root);
+  for (const ref of refs) pipeline.setSource(ref);
+  const sources = refs.map(readSourceSync);
   const first = await pipeline.run(ignore);
   return { pipeline, sources, first, root };
 }
@@ -35,7 +40,8 @@ describe('Pipeline', () => {
   it('re-parses one edited story and re-renders only what shows it', async () => {
     const { pipeline, sources } = await pipelineOnFixture();
     const ispr = sources.find((source) => source.path === 'content/ispr.md')!;
-    pipeline.setSource({ ...ispr, text: ispr.text.replace('speaks for', 'talks for'), hash: 'edited' });
+    writeFileSync(ispr.absolutePath, ispr.text.replace('speaks for', 'talks for'));
+    pipeline.setSource({ ...ispr, hash: 'edited' });
     const run = await pipeline.run(ignore);
     expect(run.parsed).toBe(1);
     const changed = paths(run);
@@ -120,5 +126,47 @@ describe('Pipeline', () => {
     expect(await attempt(call.text.replace('title: Army chief', 'title: [Army chief'))).toEqual([]);
     expect(await attempt(call.text.replace('---\ntitle', '---\ndraft: true\ntitle'))).toEqual([]);
     expect(await attempt(call.text.replace('date: 2023-09-13 09:30', 'date: 2099-09-13 09:30'))).toEqual([]);
+  });
+});
+
+describe('Pipeline: story bodies', () => {
+  it('parses a story again when its body vanished from the store mid-build', async () => {
+    const { pipeline, root } = await pipelineOnFixture();
+    const before = new Map<string, string>();
+    pipeline.templatesChanged(['story.liquid']);
+    await pipeline.run(async (output) => {
+      before.set(output.path, String(output.content));
+    });
+    rmSync(path.join(root, '.dateline-cache', 'bodies'), { recursive: true });
+    pipeline.templatesChanged(['story.liquid']);
+    const after = new Map<string, string>();
+    await pipeline.run(async (output) => {
+      after.set(output.path, String(output.content));
+    });
+    expect(after.size).toBeGreaterThan(0);
+    expect(after).toEqual(before);
+  });
+
+  it('fails naming the story when the body is gone and the file changed meanwhile', async () => {
+    const { pipeline, root } = await pipelineOnFixture();
+    rmSync(path.join(root, '.dateline-cache', 'bodies'), { recursive: true });
+    const file = path.join(root, 'content', 'call.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('spoke by phone', 'met'));
+    pipeline.templatesChanged(['story.liquid']);
+    const failure = await pipeline.run(ignore).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BuildFailed);
+    expect((failure as BuildFailed).problems.map(formatProblem)).toEqual(['content/call.md: changed or went missing while the site was being built: build again']);
+  });
+});
+
+describe('Pipeline: story files', () => {
+  it('reads a story when it parses it, and names one deleted since it was found', async () => {
+    const { pipeline, sources } = await pipelineOnFixture();
+    const ispr = sources.find((source) => source.path === 'content/ispr.md')!;
+    rmSync(ispr.absolutePath);
+    pipeline.setSource({ ...ispr, hash: 'changed' });
+    const failure = await pipeline.run(ignore).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BuildFailed);
+    expect((failure as BuildFailed).problems.map(formatProblem)).toEqual(['content/ispr.md: could not be read (ENOENT)']);
   });
 });

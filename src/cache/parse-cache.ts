@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { SourceFile } from '../load/files.js';
+import type { SourceRef } from '../load/files.js';
 import type { ParsedStory } from '../parse/story.js';
 import { replaceCacheFile, sortedEntries } from './store.js';
 
@@ -34,7 +34,7 @@ const PARSERS = [
 ];
 
 /** Bump when the shape of a cached story changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 function versionOf(name: string): string {
   try {
@@ -95,7 +95,7 @@ export class ParseCache {
   }
 
   /** The cached parse of `file`, if its bytes are the ones that were parsed. */
-  get(file: SourceFile): ParsedStory | undefined {
+  get(file: SourceRef): ParsedStory | undefined {
     const entry = this.entries.get(file.path);
     if (entry?.hash !== file.hash) return undefined;
     this.used.set(file.path, entry);
@@ -103,7 +103,7 @@ export class ParseCache {
   }
 
   /** Remember the parse of `file`. */
-  set(file: SourceFile, result: ParsedStory): void {
+  set(file: SourceRef, result: ParsedStory): void {
     this.used.set(file.path, { hash: file.hash, result });
   }
 

@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { checkFolders, DEFAULT_CACHE, loadAssets } from '../build.js';
+import { BODIES, checkFolders, DEFAULT_CACHE, loadAssets } from '../build.js';
+import { BodyStore } from '../cache/bodies.js';
 import { ParseCache, parseFingerprint } from '../cache/parse-cache.js';
 import { CONFIG_FILE, loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from '../config.js';
 import { BuildFailed, ConfigError, type Problem } from '../errors.js';
@@ -88,8 +89,10 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     const { config, paths } = loadConfig(options);
     checkFolders(paths);
     // The same parse cache as `dateline build`: a second start parses only what changed since.
-    const cache = await ParseCache.open(path.resolve(paths.root, DEFAULT_CACHE), parseFingerprint(config.timezone));
-    const pipeline = new Pipeline(config, paths, { drafts: true, future: true, now: clock(), strict: false, cache });
+    const cacheDir = path.resolve(paths.root, DEFAULT_CACHE);
+    const cache = await ParseCache.open(cacheDir, parseFingerprint(config.timezone));
+    const bodies = new BodyStore(path.join(cacheDir, BODIES));
+    const pipeline = new Pipeline(config, paths, { drafts: true, future: true, now: clock(), strict: false, cache, bodies });
     for (const source of await loadStoryFiles(paths.content, paths.root)) pipeline.setSource(source);
     return { config, paths, pipeline };
   };

@@ -2,22 +2,30 @@
  * Load: find the story files and read them. Nothing is parsed here.
  */
 import { createHash } from 'node:crypto';
-import type { Dirent } from 'node:fs';
+import { readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText } from '../errors.js';
 
-/** A file as read from disk. */
-export interface SourceFile {
+/**
+ * A story file found on disk and hashed. Its text is not kept: at 100,000
+ * stories the texts alone would be ~1 GB; it is read again where it is
+ * parsed (in a worker, for a large build).
+ */
+export interface SourceRef {
   /** Absolute path. */
   readonly absolutePath: string;
   /** Path relative to the site root with `/` separators: what messages show. */
   readonly path: string;
   /** Path relative to the folder it was found in, with `/` separators. */
   readonly relativePath: string;
-  readonly text: string;
   /** SHA-256 of the bytes, hex: the key for caching and change detection. */
   readonly hash: string;
+}
+
+/** A file as read from disk, with its text. */
+export interface SourceFile extends SourceRef {
+  readonly text: string;
 }
 
 /**
@@ -42,10 +50,31 @@ export async function listFiles(dir: string, extensions: readonly string[] = [])
     .sort(compareText);
 }
 
-/** Read the story files (`**\/*.md`) under `contentDir`; paths in messages are relative to `root`. */
-export async function loadStoryFiles(contentDir: string, root: string): Promise<SourceFile[]> {
+/** Find and hash the story files (`**\/*.md`) under `contentDir`; paths in messages are relative to `root`. */
+export async function loadStoryFiles(contentDir: string, root: string): Promise<SourceRef[]> {
   const names = await listFiles(contentDir, ['.md']);
-  return Promise.all(names.map((name) => readSource(path.join(contentDir, name), name, root)));
+  const refs: SourceRef[] = new Array(names.length);
+  // A few reads at a time: reading 100,000 files at once would hold every one of them in memory.
+  let next = 0;
+  const reader = async () => {
+    while (next < names.length) {
+      const index = next++;
+      const name = names[index]!;
+      const { text: _, ...ref } = await readSource(path.join(contentDir, name), name, root);
+      refs[index] = ref;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READERS, names.length) }, reader));
+  return refs;
+}
+
+/** Files read at once while finding stories. */
+const READERS = 16;
+
+/** `ref` with its text, read now; the hash is of the bytes read now (the file may have changed since it was found). */
+export function readSourceSync(ref: SourceRef): SourceFile {
+  const bytes = readFileSync(ref.absolutePath);
+  return { ...ref, text: bytes.toString('utf8'), hash: sourceHash(bytes) };
 }
 
 /** Read one file: `relativePath` is relative to the folder it was found in, messages show it relative to `root`. */
@@ -56,8 +85,13 @@ export async function readSource(absolutePath: string, relativePath: string, roo
     path: relativePosix(root, absolutePath),
     relativePath,
     text: bytes.toString('utf8'),
-    hash: createHash('sha256').update(bytes).digest('hex'),
+    hash: sourceHash(bytes),
   };
+}
+
+/** A file's hash: SHA-256 of its bytes, hex. */
+export function sourceHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The path of `file` relative to `dir`, with `/` separators (as messages and URLs use them). */

@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SourceFile } from '../load/files.js';
+import type { BodyStore } from '../cache/bodies.js';
+import type { SourceRef } from '../load/files.js';
 import { parseSafely } from './safely.js';
 import type { ParsedStory } from './story.js';
 
@@ -29,11 +30,11 @@ function threads(): number {
 }
 
 /** Parse `files` (dates read in `zone`); results in the same order as `files`. */
-export async function parseInParallel(files: readonly SourceFile[], zone: string): Promise<ParsedStory[]> {
+export async function parseInParallel(files: readonly SourceRef[], zone: string, bodies: BodyStore): Promise<ParsedStory[]> {
   const count = Math.min(threads(), Math.ceil(files.length / (MIN_PARALLEL / 2)));
-  if (files.length < MIN_PARALLEL || count < 2) return files.map((file) => parseSafely(file, zone));
+  if (files.length < MIN_PARALLEL || count < 2) return files.map((file) => parseSafely(file, zone, bodies));
   const shares = Array.from({ length: count }, (_, share) => files.filter((_, index) => index % count === share));
-  const parsed = await Promise.all(shares.map((share) => inWorker(share, zone)));
+  const parsed = await Promise.all(shares.map((share) => inWorker(share, zone, bodies)));
   return files.map((_, index) => {
     const result = parsed[index % count]?.[Math.floor(index / count)];
     if (!result) throw new Error(`Internal error: no parse result for ${files[index]?.path}`);
@@ -41,14 +42,15 @@ export async function parseInParallel(files: readonly SourceFile[], zone: string
   });
 }
 
-function inWorker(files: SourceFile[], zone: string): Promise<ParsedStory[]> {
+function inWorker(files: SourceRef[], zone: string, bodies: BodyStore): Promise<ParsedStory[]> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER, { workerData: { files, zone } });
+    // Bodies go straight to the store from the worker: only the stories' fields travel back.
+    const worker = new Worker(WORKER, { workerData: { files, zone, bodiesDir: bodies.dir } });
     let done = false;
     const fallBack = () => {
       if (done) return;
       done = true;
-      resolve(files.map((file) => parseSafely(file, zone)));
+      resolve(files.map((file) => parseSafely(file, zone, bodies)));
     };
     worker.once('message', (results: ParsedStory[]) => {
       done = true;

@@ -1,14 +1,26 @@
-import type { SourceFile } from '../load/files.js';
+import type { BodyStore } from '../cache/bodies.js';
+import { readSourceSync, type SourceFile, type SourceRef } from '../load/files.js';
 import { parseStory, type ParsedStory } from './story.js';
 
 /**
- * `parseStory`, with anything it throws (a story so deeply nested that the
- * Markdown parser runs out of stack, say) turned into a problem naming the
- * file, so one pathological story cannot take the build down with it.
+ * `parseStory` (reading the file first if only found so far), with the body put in `bodies` and anything it throws (a
+ * story so deeply nested that the Markdown parser runs out of stack, say)
+ * turned into a problem naming the file, so one pathological story cannot
+ * take the build down with it.
  */
-export function parseSafely(file: SourceFile, zone: string): ParsedStory {
+export function parseSafely(source: SourceRef | SourceFile, zone: string, bodies: BodyStore): ParsedStory {
+  let file: SourceFile;
   try {
-    return parseStory(file, zone);
+    file = 'text' in source ? source : readSourceSync(source);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { story: undefined, problems: [{ severity: 'error', file: source.path, message: `could not be read (${reason})` }] };
+  }
+  try {
+    const parsed = parseStory(file, zone);
+    if (!parsed.story) return parsed;
+    bodies.put(parsed.story.body, parsed.html);
+    return { story: parsed.story, warnings: parsed.warnings };
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return {

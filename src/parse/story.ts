@@ -3,6 +3,7 @@
  * every other file (so it can later run in a worker and be cached by hash).
  */
 import path from 'node:path';
+import { BodyStore } from '../cache/bodies.js';
 import type { Problem } from '../errors.js';
 import type { SourceFile } from '../load/files.js';
 import { toSlug } from '../slug.js';
@@ -47,16 +48,20 @@ export interface Story {
   /** Language of the story when it differs from the site's. */
   readonly lang?: string;
   readonly image?: StoryImage;
-  /** The body as sanitized HTML. */
-  readonly html: string;
+  /** Names the body, sanitized HTML, in the body store (`BodyStore`): bodies are read only where shown. */
+  readonly body: string;
 }
 
+/** A parsed story file: the story, or why it cannot be published. */
 export type ParsedStory = { story: Story; warnings: Problem[] } | { story: undefined; problems: Problem[] };
+
+/** A parsed story file with its body's HTML, before the body is stored. */
+export type ParsedWithBody = { story: Story; html: string; warnings: Problem[] } | { story: undefined; problems: Problem[] };
 
 const schemas = new Map<string, ReturnType<typeof frontmatterSchema>>();
 
 /** Parse one story file; dates without an offset are read in `zone`. */
-export function parseStory(file: SourceFile, zone: string): ParsedStory {
+export function parseStory(file: SourceFile, zone: string): ParsedWithBody {
   const split = splitFrontmatter(file.text, file.path);
   if (!split.ok) return { story: undefined, problems: split.problems };
   const warnings: Problem[] = unknownKeys(split.yaml, KNOWN_FIELDS).map(({ key, hint, ...at }) => ({
@@ -94,14 +99,14 @@ export function parseStory(file: SourceFile, zone: string): ParsedStory {
     summarySource: fields.summary === undefined ? 'first-paragraph' : 'frontmatter',
     slug: fields.slug ?? toSlug(path.posix.basename(file.relativePath, '.md')),
     draft: fields.draft,
-    html: body.html,
+    body: BodyStore.digest(body.html),
     ...(fields.updated && { updated: fields.updated }),
     ...(fields.section && { section: fields.section }),
     ...(fields.location && { location: fields.location }),
     ...(fields.lang && { lang: fields.lang }),
     ...(fields.image && { image: withoutUndefined(fields.image) }),
   };
-  return { story: Object.freeze(story), warnings };
+  return { story: Object.freeze(story), html: body.html, warnings };
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -11,17 +11,18 @@ import type { Feed } from '../plan/feeds.js';
 import { modifiedAt } from '../plan/sitemaps.js';
 import { isoDay, rfc822 } from './time.js';
 import { absoluteUrl } from './urls.js';
+import type { BodyOf } from './view.js';
 import { cdata, el, serializeXml } from './xml.js';
 
 /** The feed file's text. */
-export function renderFeed(feed: Feed, site: Site): string {
+export function renderFeed(feed: Feed, site: Site, body: BodyOf): string {
   switch (feed.format) {
     case 'rss':
-      return rss(feed, site);
+      return rss(feed, site, body);
     case 'atom':
-      return atom(feed, site);
+      return atom(feed, site, body);
     case 'json':
-      return jsonFeed(feed, site);
+      return jsonFeed(feed, site, body);
   }
 }
 
@@ -31,7 +32,7 @@ export function storyId(story: SiteStory, config: SiteConfig): string {
   return `tag:${url.hostname},${isoDay(story.story.date)}:${url.pathname}`;
 }
 
-function rss(feed: Feed, site: Site): string {
+function rss(feed: Feed, site: Site, body: BodyOf): string {
   const { config } = site;
   const updated = newestChange(feed);
   const items = feed.stories.map((item) => {
@@ -47,7 +48,7 @@ function rss(feed: Feed, site: Site): string {
       story.section === undefined ? undefined : el('category', null, story.section),
       story.tags.map((tag) => el('category', null, tag)),
       story.summary ? el('description', null, story.summary) : undefined,
-      el('content:encoded', null, cdata(story.html)),
+      el('content:encoded', null, cdata(body(story))),
     );
   });
   return serializeXml(
@@ -75,7 +76,7 @@ function rss(feed: Feed, site: Site): string {
   );
 }
 
-function atom(feed: Feed, site: Site): string {
+function atom(feed: Feed, site: Site, body: BodyOf): string {
   const { config } = site;
   const entries = feed.stories.map((item) => {
     const { story } = item;
@@ -92,7 +93,7 @@ function atom(feed: Feed, site: Site): string {
       ),
       story.tags.map((tag) => el('category', { term: toSlug(tag), label: tag })),
       story.summary ? el('summary', { type: 'text' }, story.summary) : undefined,
-      el('content', { type: 'html' }, cdata(story.html)),
+      el('content', { type: 'html' }, cdata(body(story))),
     );
   });
   return serializeXml(
@@ -113,7 +114,7 @@ function atom(feed: Feed, site: Site): string {
   );
 }
 
-function jsonFeed(feed: Feed, site: Site): string {
+function jsonFeed(feed: Feed, site: Site, body: BodyOf): string {
   const { config } = site;
   const document = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -129,7 +130,7 @@ function jsonFeed(feed: Feed, site: Site): string {
         id: storyId(item, config),
         url: absoluteUrl(item.url, config),
         title: story.title,
-        content_html: story.html,
+        content_html: body(story),
         ...(story.summary && { summary: story.summary }),
         ...(story.image && { image: absoluteUrl(story.image.src, config) }),
         date_published: story.date.iso,

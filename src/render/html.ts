@@ -8,7 +8,7 @@ import type { Site } from '../model/site.js';
 import type { Page } from '../plan/pages.js';
 import { outputPath } from '../plan/plan.js';
 import { templateProblem } from './templates.js';
-import { pageContext, TEMPLATE_OF } from './view.js';
+import { pageContext, TEMPLATE_OF, type BodyOf } from './view.js';
 
 /** A rendered file, relative to the output folder. */
 export interface Output {
@@ -24,6 +24,7 @@ export interface Output {
 export async function renderPages(
   pages: readonly Page[],
   site: Site,
+  body: BodyOf,
   engine: Liquid,
   dirs: { readonly root: string; readonly templates: string },
   emit: (output: Output) => Promise<void>,
@@ -31,9 +32,11 @@ export async function renderPages(
 ): Promise<{ problems: Problem[] }> {
   const problems = new Map<string, Problem>();
   for (const [index, page] of pages.entries()) {
+    // Outside the try: a story body that cannot be read is not a template error.
+    const context = pageContext(page, site, body);
     try {
       // Synchronous: no filter or tag here waits for anything, and LiquidJS's promise plumbing cost more than the templates.
-      const html = engine.renderFileSync(TEMPLATE_OF[page.kind], pageContext(page, site)) as string;
+      const html = engine.renderFileSync(TEMPLATE_OF[page.kind], context) as string;
       await emit({ path: outputPath(page.url), content: html });
     } catch (error) {
       const problem = templateProblem(error, dirs.root, dirs.templates);

@@ -7,7 +7,7 @@
  */
 import type { SiteConfig } from '../config.js';
 import type { Instant } from '../parse/dates.js';
-import type { StoryImage } from '../parse/story.js';
+import type { Story, StoryImage } from '../parse/story.js';
 import type { SiteStory, Site } from '../model/site.js';
 import { TAXONOMIES, termOf, type TaxonomyKind, type Term } from '../model/taxonomy.js';
 import { feedLinks, termFeedTitle } from '../plan/feeds.js';
@@ -19,6 +19,9 @@ import { scriptSafeJson } from './xml.js';
 
 /** The variables a page template renders with. */
 export type TemplateContext = Record<string, unknown>;
+
+/** The body of a story as HTML (kept out of memory until a page shows it). */
+export type BodyOf = (story: Story) => string;
 
 /** The template file (without `.liquid`) for each kind of page. */
 export const TEMPLATE_OF: Readonly<Record<Page['kind'], string>> = {
@@ -38,12 +41,12 @@ export function directionOf(language: string): 'rtl' | 'ltr' {
 }
 
 /** The context for rendering `page` of `site`. */
-export function pageContext(page: Page, site: Site): TemplateContext {
+export function pageContext(page: Page, site: Site, body: BodyOf): TemplateContext {
   // `story` and `pagination` are what the shared layout asks about on every page.
   const common = { site: siteView(site), page: pageView(page, site), story: null, pagination: null };
   switch (page.kind) {
     case 'story':
-      return { ...common, story: storyView(page.story, site) };
+      return { ...common, story: { ...storyView(page.story, site), html: body(page.story.story) } };
     case 'home':
       return { ...common, stories: page.pagination.items.map((s) => storyView(s, site)), pagination: paginationView(page.pagination) };
     case 'term':
@@ -151,7 +154,6 @@ function storyView({ story, url }: SiteStory, site: Site) {
     title: story.title,
     url,
     summary: story.summary,
-    html: story.html,
     draft: story.draft,
     published: timeView(story.date, site.config),
     bylines: story.bylines.map(link('bylines')),

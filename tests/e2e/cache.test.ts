@@ -2,7 +2,7 @@
  * The persistent parse cache: a warm build reuses parsed stories and builds
  * exactly what a cold build builds; a damaged or foreign cache is ignored.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, NOW, page, REPO, runCli, snapshot, tempDir } from '../helpers.js';
@@ -81,6 +81,38 @@ describe('the parse cache', () => {
     expect(rebuilt.stdout).toContain('Parsed 8 stories');
     expect(rebuilt.files).toEqual(cold);
     expect(existsSync(foreign)).toBe(false);
+  });
+
+  it('keeps story bodies out of the cache file, and rebuilds the same bytes when bodies are deleted or damaged', () => {
+    const site = copyFixture('newsroom');
+    build(site);
+    expect(readFileSync(cacheFile(site), 'utf8')).not.toContain('<p>General Asim Munir');
+    const bodies = path.join(site, '.dateline-cache', 'bodies');
+    const files = readdirSync(bodies, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).sort();
+    expect(files.length).toBe(8);
+    // Damaged: found when read, parsed again from the story. Forget the last build's pages so every page is rendered.
+    for (const name of files) writeFileSync(path.join(bodies, name), '<p>damaged</p>');
+    for (const name of readdirSync(path.join(site, '.dateline-cache'))) {
+      if (name.startsWith('outputs-')) rmSync(path.join(site, '.dateline-cache', name));
+    }
+    const repaired = build(site);
+    expect(repaired.stdout).toContain('Parsed 0 stories, reused 8 stories from the cache');
+    expect(repaired.files).toEqual(cold);
+    // Deleted: the stories are parsed again.
+    rmSync(bodies, { recursive: true });
+    const reparsed = build(site);
+    expect(reparsed.stdout).toContain('Parsed 8 stories, reused 0 stories from the cache');
+    expect(reparsed.files).toEqual(cold);
+  });
+
+  it('leaves no bodies behind with --no-cache', () => {
+    const site = copyFixture('newsroom');
+    const tmp = tempDir();
+    const out = path.join(tempDir(), 'dist');
+    const run = runCli(['build', '--root', site, '--out', out, '--now', NOW, '--no-cache'], { env: { TMPDIR: tmp } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(snapshot(out)).toEqual(cold);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
   it('goes where --cache says', () => {

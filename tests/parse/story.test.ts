@@ -2,20 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
 import { formatProblem } from '../../src/errors.js';
 import type { SourceFile } from '../../src/load/files.js';
-import { parseStory, type ParsedStory, type Story } from '../../src/parse/story.js';
+import { parseStory, type ParsedWithBody, type Story } from '../../src/parse/story.js';
 
 function source(text: string, relativePath = 'story.md'): SourceFile {
   return { absolutePath: `/site/content/${relativePath}`, path: `content/${relativePath}`, relativePath, text, hash: 'hash' };
 }
 
-function parse(text: string, relativePath?: string): ParsedStory {
+function parse(text: string, relativePath?: string): ParsedWithBody {
   return parseStory(source(text, relativePath), 'Asia/Karachi');
 }
 
-function story(text: string, relativePath?: string): Story {
+function story(text: string, relativePath?: string): Story & { html: string } {
   const parsed = parse(text, relativePath);
   if (!parsed.story) throw new Error(parsed.problems.map(formatProblem).join('\n'));
-  return parsed.story;
+  return { ...parsed.story, html: parsed.html };
 }
 
 function errors(text: string): string[] {

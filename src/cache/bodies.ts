@@ -1,0 +1,107 @@
+/**
+ * Story bodies kept on disk instead of in memory. A newsroom's archive runs
+ * to hundreds of thousands of stories; their HTML is most of a build's
+ * memory (~12 KB a story here, more than every other field together) yet
+ * each body is needed only to render its own page and the few feeds it is
+ * in. Each body is a file named by the SHA-1 of its HTML, written once by
+ * whichever thread parsed it; a read checks the bytes against the name, so a
+ * damaged or missing file is noticed, never published. The recently read
+ * bodies stay in memory: feeds ask for the newest stories over and over.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** Bodies kept in memory after reading (~12 KB each). */
+const RECENT = 2_000;
+
+export class BodyStore {
+  private readonly recent = new Map<string, string>();
+  private readonly made = new Set<string>();
+
+  /** A store in `dir`, keeping the `recent` bodies last read in memory. */
+  constructor(
+    readonly dir: string,
+    private readonly recentLimit = RECENT,
+  ) {}
+
+  /** A store in a new temporary folder, for a build without a cache; `remove()` it when done. */
+  static temporary(): BodyStore {
+    return new BodyStore(mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')));
+  }
+
+  /** The name a body is stored under. */
+  static digest(html: string): string {
+    return createHash('sha1').update(html).digest('base64url');
+  }
+
+  /** Keep `html` (whose digest is `digest`); a body already stored is not written again. */
+  put(digest: string, html: string): void {
+    const file = this.fileOf(digest);
+    const dir = path.dirname(file);
+    if (!this.made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    try {
+      writeFileSync(file, html, { flag: 'wx' });
+    } catch (error) {
+      const { code } = error as NodeJS.ErrnoException;
+      if (code === 'EEXIST') return;
+      if (code !== 'ENOENT') throw error;
+      // The folder was deleted under us (someone cleared the cache): make it again.
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(file, html, { flag: 'wx' });
+    }
+  }
+
+  /** The body named `digest`; undefined when it is missing or its bytes are not the ones named. */
+  get(digest: string): string | undefined {
+    let html = this.recent.get(digest);
+    if (html !== undefined) {
+      // Most recently used last: the first key is the one to forget.
+      this.recent.delete(digest);
+      this.recent.set(digest, html);
+      return html;
+    }
+    try {
+      html = readFileSync(this.fileOf(digest), 'utf8');
+    } catch {
+      return undefined;
+    }
+    if (BodyStore.digest(html) !== digest) return undefined;
+    this.recent.set(digest, html);
+    if (this.recent.size > this.recentLimit) this.recent.delete(this.recent.keys().next().value!);
+    return html;
+  }
+
+  /** Whether a body named `digest` is on disk (its bytes are checked when it is read). */
+  has(digest: string): boolean {
+    return existsSync(this.fileOf(digest));
+  }
+
+  /** Delete every stored body not named in `keep`. */
+  prune(keep: ReadonlySet<string>): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir, { recursive: true, encoding: 'utf8' });
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!name.endsWith('.html')) continue;
+      if (!keep.has(path.basename(name, '.html'))) rmSync(path.join(this.dir, name), { force: true });
+    }
+  }
+
+  /** Delete the whole store (for a build without a cache). */
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private fileOf(digest: string): string {
+    // 64 subfolders keep any one folder to a few thousand files at 100,000 stories.
+    return path.join(this.dir, digest.slice(0, 1), `${digest}.html`);
+  }
+}
