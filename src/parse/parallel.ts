@@ -42,22 +42,42 @@ export async function parseInParallel(files: readonly SourceRef[], zone: string,
   });
 }
 
+/** Results a worker sends at a time: it never holds more than this many parsed stories. */
+const BATCH = 100;
+
+/**
+ * Each worker's heap is capped: it holds one batch at a time, and an uncapped
+ * heap grows with the parser's garbage (the workers were most of a large
+ * build's memory). A story that needs more makes the worker fail, and it is
+ * parsed on this thread like the rest of that worker's unfinished share.
+ */
+const WORKER_HEAP_MB = 256;
+
 function inWorker(files: SourceRef[], zone: string, bodies: BodyStore): Promise<ParsedStory[]> {
   return new Promise((resolve) => {
     // Bodies go straight to the store from the worker: only the stories' fields travel back.
-    const worker = new Worker(WORKER, { workerData: { files, zone, bodiesDir: bodies.dir } });
+    const worker = new Worker(WORKER, {
+      workerData: { files, zone, bodiesDir: bodies.dir, batch: BATCH },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    const results: ParsedStory[] = [];
     let done = false;
-    const fallBack = () => {
+    const finish = () => {
       if (done) return;
       done = true;
-      resolve(files.map((file) => parseSafely(file, zone, bodies)));
-    };
-    worker.once('message', (results: ParsedStory[]) => {
-      done = true;
+      // Whatever the worker did not get to (it crashed, or ran out of memory) is parsed here.
+      for (const file of files.slice(results.length)) results.push(parseSafely(file, zone, bodies));
       resolve(results);
-      void worker.terminate();
+    };
+    worker.on('message', (batch: ParsedStory[]) => {
+      if (done) return;
+      results.push(...batch);
+      if (results.length === files.length) {
+        finish();
+        void worker.terminate();
+      }
     });
-    worker.once('error', fallBack);
-    worker.once('exit', fallBack);
+    worker.once('error', finish);
+    worker.once('exit', finish);
   });
 }
