@@ -4,7 +4,7 @@
  * that found errors, reporting all of them together.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
 import { compareText, ConfigError, formatProblem, type Problem } from './errors.js';
@@ -13,7 +13,7 @@ import type { Story } from './parse/story.js';
 import { listFiles, loadStoryFiles } from './load/files.js';
 import { ParseCache, parseFingerprint } from './cache/parse-cache.js';
 import { Pipeline, type PipelineRun, type Progress } from './pipeline.js';
-import { contentHash, OutputCache, renderFingerprint, type OutputRecord } from './cache/output-cache.js';
+import { contentHash, OutputCache, renderFingerprint, sameStamp, type FileStamp, type OutputRecord } from './cache/output-cache.js';
 import type { Output } from './render/html.js';
 import { StagedDirectoryWriter } from './write/staged-dir.js';
 import { OverlappedWriter } from './write/overlapped.js';
@@ -196,9 +196,16 @@ async function verifiedReuse(
     const record = previous.records.get(file);
     if (!record || !previous.dir) return undefined;
     const from = path.join(previous.dir, file);
+    const stat = await lstat(from).catch(() => undefined);
+    if (!stat?.isFile()) return undefined;
+    const stamp: FileStamp = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+    if (record.checked && sameStamp(record.checked, stamp)) {
+      reuse.push({ file, from, record });
+      continue;
+    }
     const bytes = await readFile(from).catch(() => undefined);
     if (!bytes || contentHash(bytes) !== record.hash) return undefined;
-    reuse.push({ file, from, record });
+    reuse.push({ file, from, record: { ...record, checked: stamp } });
   }
   return reuse;
 }

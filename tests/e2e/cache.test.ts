@@ -155,6 +155,22 @@ describe('reusing the last build', () => {
     expect(warm.files).toEqual(cold);
   });
 
+  it('checks untouched files of the last build by their size, time and inode, and still sees a later edit', () => {
+    const site = copyFixture('newsroom');
+    build(site);
+    build(site);
+    const recorded = readdirSync(path.join(site, '.dateline-cache')).find((name) => name.startsWith('outputs-'))!;
+    const outputs = JSON.parse(readFileSync(path.join(site, '.dateline-cache', recorded), 'utf8')).outputs;
+    expect(outputs['2023/09/call/index.html'].checked).toEqual(expect.objectContaining({ size: expect.any(Number), mtimeMs: expect.any(Number) }));
+    expect(build(site).stdout).toMatch(/Rendered 0 outputs/);
+    // The newest build's folder is the one recorded: edit a page there, as a person on the server might.
+    const latest = JSON.parse(readFileSync(path.join(site, '.dateline-cache', recorded), 'utf8')).dir as string;
+    writeFileSync(path.join(latest, '2023/09/call/index.html'), '<p>edited on the server</p>');
+    const warm = build(site);
+    expect(warm.stdout).toMatch(/kept 0 unchanged outputs/);
+    expect(warm.files).toEqual(cold);
+  });
+
   it('renders everything when a template changed', () => {
     const site = copyFixture('newsroom');
     build(site);
