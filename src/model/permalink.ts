@@ -1,5 +1,3 @@
-import { DateTime } from 'luxon';
-import { memoize } from '../memo.js';
 import type { Story } from '../parse/story.js';
 import { toSlug } from '../slug.js';
 
@@ -8,19 +6,20 @@ import { toSlug } from '../slug.js';
  * with dates taken in the site's time zone; undefined when the pattern needs a
  * section the story does not have.
  */
-export function storyUrl(story: Story, pattern: string, zone: string): string | undefined {
+export function storyUrl(story: Story, pattern: string): string | undefined {
   // Every rebuild in dev asks again for every story's URL: remember the answer with the story.
   const known = urls.get(story);
-  if (known && known.pattern === pattern && known.zone === zone) return known.url;
-  const url = expand(story, pattern, zone);
-  urls.set(story, { pattern, zone, url });
+  if (known && known.pattern === pattern) return known.url;
+  const url = expand(story, pattern);
+  urls.set(story, { pattern, url });
   return url;
 }
 
-const urls = new WeakMap<Story, { readonly pattern: string; readonly zone: string; readonly url: string | undefined }>();
+const urls = new WeakMap<Story, { readonly pattern: string; readonly url: string | undefined }>();
 
-function expand(story: Story, pattern: string, zone: string): string | undefined {
-  const [year = '', month = '', day = ''] = calendarDay(story.date.epochMs, zone).split('-');
+function expand(story: Story, pattern: string): string | undefined {
+  // An instant's ISO form is written in the site's zone (see `Instant`): its date part is the day there.
+  const [year = '', month = '', day = ''] = story.date.iso.slice(0, 10).split('-');
   const values: Record<string, string | undefined> = {
     year,
     month,
@@ -36,6 +35,3 @@ function expand(story: Story, pattern: string, zone: string): string | undefined
   });
   return missing ? undefined : url;
 }
-
-/** `2023-09-13`: the day `epochMs` falls on in `zone`. */
-const calendarDay = memoize((epochMs: number, zone: string) => DateTime.fromMillis(epochMs, { zone }).toFormat('yyyy-MM-dd'));

@@ -52,7 +52,7 @@ export function buildSite(
   const published: SiteStory[] = [];
   for (const story of [...stories].sort(newestFirst)) {
     if (held.has(story)) continue;
-    const url = storyUrl(story, config.permalink, config.timezone);
+    const url = storyUrl(story, config.permalink);
     if (url === undefined) {
       problems.push({
         severity: 'error',
@@ -82,7 +82,7 @@ export function buildSite(
  */
 export function reviseSite(site: Site, before: SiteStory, story: Story, config: SiteConfig, selection: Readonly<Selection>): Site | undefined {
   if (isDraftHeld(story, selection) || isEmbargoHeld(story, selection)) return undefined;
-  const url = storyUrl(story, config.permalink, config.timezone);
+  const url = storyUrl(story, config.permalink);
   if (url !== before.url) return undefined;
   const after: SiteStory = { story, url };
   const swap = (item: SiteStory) => (item === before ? after : item);
