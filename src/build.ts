@@ -17,7 +17,6 @@ import { Pipeline, type PipelineRun, type Progress } from './pipeline.js';
 import { contentHash, OutputCache, renderFingerprint, sameStamp, type FileStamp, type OutputRecord } from './cache/output-cache.js';
 import type { Output } from './render/html.js';
 import { StagedDirectoryWriter } from './write/staged-dir.js';
-import { OverlappedWriter } from './write/overlapped.js';
 import { BodyStore } from './cache/bodies.js';
 import type { Writer } from './write/writer.js';
 
@@ -96,20 +95,13 @@ export async function generate(
   config: SiteConfig,
   paths: SitePaths,
   options: Readonly<BuildOptions>,
-  target: Writer,
+  writer: Writer,
 ): Promise<BuildSummary> {
-  const writer = new OverlappedWriter(target);
   const cacheDir = options.cache === false ? undefined : path.resolve(paths.root, options.cache ?? DEFAULT_CACHE);
   // Bodies live with the cache, so a warm build finds them; without one, in a folder of this build's own.
   const bodies = cacheDir === undefined ? BodyStore.temporary() : new BodyStore(path.join(cacheDir, BODIES));
   try {
-    const summary = await generateWith(config, paths, options, writer, target.link !== undefined, cacheDir, bodies);
-    await writer.flush();
-    return summary;
-  } catch (error) {
-    // Let every write in flight land before the caller throws the staged files away.
-    await writer.flush().catch(() => {});
-    throw error;
+    return await generateWith(config, paths, options, writer, cacheDir, bodies);
   } finally {
     if (cacheDir === undefined) bodies.remove();
   }
@@ -119,8 +111,7 @@ async function generateWith(
   config: SiteConfig,
   paths: SitePaths,
   options: Readonly<BuildOptions>,
-  writer: OverlappedWriter,
-  canLink: boolean,
+  writer: Writer,
   cacheDir: string | undefined,
   bodies: BodyStore,
 ): Promise<BuildSummary> {
@@ -128,7 +119,7 @@ async function generateWith(
   const parseKey = parseFingerprint(config.timezone);
   const cache = cacheDir === undefined ? undefined : await ParseCache.open(cacheDir, parseKey);
   const previous =
-    cacheDir === undefined || !canLink ? undefined : await OutputCache.open(cacheDir, await renderFingerprint(parseKey, config, paths.templates));
+    cacheDir === undefined || !writer.link ? undefined : await OutputCache.open(cacheDir, await renderFingerprint(parseKey, config, paths.templates));
   const pipeline = new Pipeline(config, paths, {
     drafts: options.drafts ?? false,
     future: options.future ?? false,
@@ -154,7 +145,6 @@ async function generateWith(
   let reused = previous?.dir ? await verifiedReuse(run, previous) : [];
   if (reused === undefined) {
     // The last build's files are not what was recorded: render everything (rewriting what was written).
-    await writer.flush();
     pipeline.seedOutputKeys(new Map());
     records.clear();
     run = await pipeline.run(sink);
@@ -163,7 +153,7 @@ async function generateWith(
   const assets = await loadAssets(paths);
   for (const output of assets) await writer.write(output.path, output.content);
   for (const { file, from, record } of reused) {
-    await writer.link(file, from);
+    await writer.link?.(file, from);
     records.set(file, record);
   }
   if (previous) await previous.save(paths.out, records);
