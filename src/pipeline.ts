@@ -204,7 +204,7 @@ export class Pipeline {
       changed.push(output.path);
       await sink(output, keys.get(output.path) ?? '');
     };
-    const rendered = await renderPages(pages, site, this.bodyOf, this.engine, this.paths, emit, (done) =>
+    const rendered = await renderPages(pages, site, this.pageBody, this.engine, this.paths, emit, (done) =>
       progress({ stage: 'render', done, total: pages.length }),
     );
     for (const feed of feeds) await emit({ path: outputPath(feed.url), content: renderFeed(feed, site, this.bodyOf) });
@@ -258,7 +258,7 @@ export class Pipeline {
       }
     }
     const outputs: Output[] = [];
-    await renderPages(pages, revised, this.bodyOf, this.engine, this.paths, async (output) => {
+    await renderPages(pages, revised, this.pageBody, this.engine, this.paths, async (output) => {
       outputs.push(output);
     });
     return outputs;
@@ -269,9 +269,12 @@ export class Pipeline {
    * since it was parsed (a cache folder deleted mid-build) is parsed again
    * from its file; if the file changed meanwhile, the build fails naming it.
    */
-  private readonly bodyOf = (story: Story): string => {
+  /** A body for a story's own page: read once per build, so not kept in memory. */
+  private readonly pageBody = (story: Story): string => this.bodyOf(story, false);
+
+  private readonly bodyOf = (story: Story, remember = true): string => {
     const { bodies } = this.options;
-    const stored = bodies.get(story.body);
+    const stored = bodies.get(story.body, remember);
     if (stored !== undefined) return stored;
     const absolutePath = path.join(this.paths.root, story.file);
     let again: ParsedWithBody | undefined;

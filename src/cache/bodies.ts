@@ -56,8 +56,12 @@ export class BodyStore {
     }
   }
 
-  /** The body named `digest`; undefined when it is missing or its bytes are not the ones named. */
-  get(digest: string): string | undefined {
+  /**
+   * The body named `digest`; undefined when it is missing or its bytes are
+   * not the ones named. `remember: false` for a body needed once (a story's
+   * own page): kept, it would only outlive collections and grow the heap.
+   */
+  get(digest: string, remember = true): string | undefined {
     let html = this.recent.get(digest);
     if (html !== undefined) {
       // Most recently used last: the first key is the one to forget.
@@ -71,6 +75,7 @@ export class BodyStore {
       return undefined;
     }
     if (BodyStore.digest(html) !== digest) return undefined;
+    if (!remember) return html;
     this.recent.set(digest, html);
     if (this.recent.size > this.recentLimit) this.recent.delete(this.recent.keys().next().value!);
     return html;
