@@ -18,6 +18,9 @@ export const TAXONOMIES = {
 
 export type TaxonomyKind = keyof typeof TAXONOMIES;
 
+/** The kinds in their fixed order: tags, bylines, sections. */
+export const TAXONOMY_KINDS = Object.keys(TAXONOMIES) as readonly TaxonomyKind[];
+
 /** One tag, byline or section, with its stories in the order given. */
 export interface Term<S> {
   readonly kind: TaxonomyKind;

@@ -4,7 +4,7 @@
  * it belongs to (`/feed.xml`, `/tags/ttp/feed.xml`).
  */
 import type { Site, SiteStory } from '../model/site.js';
-import { TAXONOMIES } from '../model/taxonomy.js';
+import { TAXONOMY_KINDS } from '../model/taxonomy.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -42,7 +42,7 @@ export function feedLinks(pageUrl: string, title: string): { format: FeedFormat;
 export function planFeeds(site: Site): Feed[] {
   const scopes = [
     { title: site.config.title, pageUrl: '/', stories: site.stories },
-    ...(Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[]).flatMap((kind) =>
+    ...TAXONOMY_KINDS.flatMap((kind) =>
       site.taxonomies[kind].terms.map((term) => ({ title: termFeedTitle(term.name, site), pageUrl: term.url, stories: term.stories })),
     ),
   ];

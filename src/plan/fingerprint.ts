@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Site, SiteStory } from '../model/site.js';
-import { TAXONOMIES, termOf } from '../model/taxonomy.js';
+import { TAXONOMIES, TAXONOMY_KINDS, termOf } from '../model/taxonomy.js';
 import type { Feed } from './feeds.js';
 import type { Page } from './pages.js';
 import type { CrawlerFile } from './sitemaps.js';
@@ -23,8 +23,6 @@ function digest(key: string): string {
   return createHash('sha1').update(key).digest('base64url').slice(0, 16);
 }
 
-const KINDS = Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[];
-
 const digests = new WeakMap<SiteStory['story'], { readonly input: string; readonly digest: string }>();
 
 /** Computes keys for one build of `site`, remembering each story's key. */
@@ -37,7 +35,7 @@ export function keyMaker(site: Site): (output: Planned) => string {
       // What a story shows besides its own file: the spelling its terms are shown in,
       // its measured image, and whether it is still embargoed at this build's "now".
       let terms = '';
-      for (const kind of KINDS) {
+      for (const kind of TAXONOMY_KINDS) {
         for (const name of TAXONOMIES[kind].pick(s)) terms += `${termOf(site.taxonomies[kind], name)?.name ?? name}\u001f`;
         terms += '\u001e';
       }

@@ -1,6 +1,6 @@
 /** Plan the HTML pages: stories, the paginated front page, term lists and indexes, 404. */
 import type { SiteStory, Site } from '../model/site.js';
-import { TAXONOMIES, type Taxonomy, type Term } from '../model/taxonomy.js';
+import { TAXONOMY_KINDS, type Taxonomy, type Term } from '../model/taxonomy.js';
 import { paginate, type Pagination } from './paginate.js';
 
 /** One HTML page to render, by kind. `url` is site-relative and starts with `/`. */
@@ -23,7 +23,7 @@ export function planPages(site: Site): Page[] {
     ...paginate(site.stories, size, '/').map((pagination): Page => ({ kind: 'home', url: pagination.url, pagination })),
     ...site.stories.map((story): Page => ({ kind: 'story', url: story.url, story })),
   ];
-  for (const kind of Object.keys(TAXONOMIES) as (keyof typeof TAXONOMIES)[]) {
+  for (const kind of TAXONOMY_KINDS) {
     const taxonomy = site.taxonomies[kind];
     pages.push({ kind: 'terms', url: taxonomy.url, taxonomy });
     for (const term of taxonomy.terms) pages.push(...termPages(term, size));

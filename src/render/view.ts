@@ -9,7 +9,7 @@ import type { SiteConfig } from '../config.js';
 import type { Instant } from '../parse/dates.js';
 import type { Story, StoryImage } from '../parse/story.js';
 import type { SiteStory, Site } from '../model/site.js';
-import { TAXONOMIES, termOf, type TaxonomyKind, type Term } from '../model/taxonomy.js';
+import { TAXONOMIES, TAXONOMY_KINDS, termOf, type TaxonomyKind, type Term } from '../model/taxonomy.js';
 import { feedLinks, termFeedTitle } from '../plan/feeds.js';
 import type { Page } from '../plan/pages.js';
 import type { Pagination } from '../plan/paginate.js';
@@ -138,7 +138,7 @@ function siteView(site: Site) {
     language,
     dir: directionOf(language),
     description,
-    nav: (Object.keys(TAXONOMIES) as TaxonomyKind[]).map((kind) => ({
+    nav: TAXONOMY_KINDS.map((kind) => ({
       title: TAXONOMIES[kind].title,
       url: site.taxonomies[kind].url,
     })),
