@@ -7,14 +7,11 @@
 import type { Liquid } from 'liquidjs';
 import type { SiteConfig, SitePaths } from './config.js';
 import { BuildFailed, compareText, type Problem } from './errors.js';
-import { relativePosix, sourceHash, type SourceFile, type SourceRef } from './load/files.js';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { BodyStore } from './cache/bodies.js';
 import type { ParseCache } from './cache/parse-cache.js';
+import { readSourceSync, type SourceFile, type SourceRef } from './load/files.js';
 import { measureImages } from './load/images.js';
 import { buildSite, reviseSite, type Selection, type Site } from './model/site.js';
-import { TAXONOMIES, type TaxonomyKind } from './model/taxonomy.js';
 import { parseInParallel } from './parse/parallel.js';
 import { parseSafely } from './parse/safely.js';
 import { parseStory, type ParsedStory, type ParsedWithBody, type Story } from './parse/story.js';
@@ -27,7 +24,6 @@ import { renderCrawlerFile } from './render/sitemaps.js';
 import { createEngine } from './render/templates.js';
 import { TEMPLATE_OF } from './render/view.js';
 import { applyStrict, groupRepeated } from './report.js';
-import { toSlug } from './slug.js';
 
 /** How far a long build has got. */
 export interface Progress {
@@ -244,48 +240,40 @@ export class Pipeline {
     this.parsed.set(file.path, parsed);
     if (!parsed.story) return [];
     const revised = reviseSite(site, before, parsed.story, this.config, this.options);
-    const after = revised?.stories.find((item) => item.story === parsed.story);
+    const after = revised?.site.stories.find((item) => item.story === parsed.story);
     if (!revised || !after) return [];
     const pages: Page[] = [{ kind: 'story', url: after.url, story: after }];
-    for (const kind of Object.keys(TAXONOMIES) as TaxonomyKind[]) {
-      const taxonomy = revised.taxonomies[kind];
-      if (taxonomy === site.taxonomies[kind]) continue;
-      const names = new Set([...TAXONOMIES[kind].pick(after.story), ...TAXONOMIES[kind].pick(before.story)]);
-      for (const slug of new Set([...names].map(toSlug))) {
-        const term = taxonomy.bySlug.get(slug);
-        const first = term && termPages(term, this.config.pageSize)[0];
-        if (first) pages.push(first);
-      }
+    for (const term of revised.terms) {
+      const first = termPages(term, this.config.pageSize)[0];
+      if (first) pages.push(first);
     }
     const outputs: Output[] = [];
-    await renderPages(pages, revised, this.pageBody, this.engine, this.paths, async (output) => {
+    await renderPages(pages, revised.site, this.pageBody, this.engine, this.paths, async (output) => {
       outputs.push(output);
     });
     return outputs;
   }
+
+  /** A body for a story's own page: read once per build, so not kept in memory. */
+  private readonly pageBody = (story: Story): string => this.bodyOf(story, false);
 
   /**
    * A story's body from the store. One that went missing or was damaged
    * since it was parsed (a cache folder deleted mid-build) is parsed again
    * from its file; if the file changed meanwhile, the build fails naming it.
    */
-  /** A body for a story's own page: read once per build, so not kept in memory. */
-  private readonly pageBody = (story: Story): string => this.bodyOf(story, false);
-
   private readonly bodyOf = (story: Story, remember = true): string => {
     const { bodies } = this.options;
     const stored = bodies.get(story.body, remember);
     if (stored !== undefined) return stored;
-    const absolutePath = path.join(this.paths.root, story.file);
+    const source = this.sources.get(story.file);
     let again: ParsedWithBody | undefined;
     try {
-      const bytes = readFileSync(absolutePath);
-      const file = { absolutePath, path: story.file, relativePath: relativePosix(this.paths.content, absolutePath), text: bytes.toString('utf8'), hash: sourceHash(bytes) };
-      again = parseStory(file, this.config.timezone);
+      again = source && parseStory(readSourceSync(source), this.config.timezone);
     } catch {
       again = undefined;
     }
-    if (again?.story?.body !== story.body || again.story === undefined) {
+    if (!again?.story || again.story.body !== story.body) {
       throw new BuildFailed([{ severity: 'error', file: story.file, message: 'changed or went missing while the site was being built: build again' }]);
     }
     bodies.put(story.body, again.html);

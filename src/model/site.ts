@@ -7,7 +7,7 @@ import { compareText, type Problem } from '../errors.js';
 import type { Story } from '../parse/story.js';
 import { storyUrl } from './permalink.js';
 import { toSlug } from '../slug.js';
-import { buildTaxonomy, replaceTerms, TAXONOMIES, type Taxonomy, type TaxonomyKind } from './taxonomy.js';
+import { buildTaxonomy, replaceTerms, TAXONOMIES, TAXONOMY_KINDS, type Taxonomy, type TaxonomyKind, type Term } from './taxonomy.js';
 
 /** Which stories that are not yet public a build includes. */
 export interface Selection {
@@ -77,10 +77,18 @@ export function buildSite(
  * `site` with one published story edited in place: what `buildSite` would
  * give, computed from the terms the story leaves and joins instead of the
  * whole site, so the page an editor is looking at can be shown at once.
- * Undefined when the edit reaches further: the story moves to another URL,
- * or stops being published under `selection`.
+ * `terms` are the rebuilt terms that still exist: the story's own first (in
+ * the order it names them), then those it left. Undefined when the edit
+ * reaches further: the story moves to another URL, or stops being published
+ * under `selection`.
  */
-export function reviseSite(site: Site, before: SiteStory, story: Story, config: SiteConfig, selection: Readonly<Selection>): Site | undefined {
+export function reviseSite(
+  site: Site,
+  before: SiteStory,
+  story: Story,
+  config: SiteConfig,
+  selection: Readonly<Selection>,
+): { site: Site; terms: Term<SiteStory>[] } | undefined {
   if (isDraftHeld(story, selection) || isEmbargoHeld(story, selection)) return undefined;
   const url = storyUrl(story, config.permalink);
   if (url !== before.url) return undefined;
@@ -91,17 +99,23 @@ export function reviseSite(site: Site, before: SiteStory, story: Story, config: 
   const stories = site.stories.map(swap);
   if (moved) stories.sort((a, b) => newestFirst(a.story, b.story));
   const taxonomies = { ...site.taxonomies };
-  for (const kind of Object.keys(TAXONOMIES) as TaxonomyKind[]) {
+  const terms: Term<SiteStory>[] = [];
+  for (const kind of TAXONOMY_KINDS) {
     const { pick } = TAXONOMIES[kind];
     const [old, now] = [pick(before.story), pick(story)];
     if (!moved && old.length === now.length && old.every((name, index) => name === now[index])) continue;
-    const slugs = new Set([...old, ...now].map(toSlug));
+    const slugs = new Set([...now, ...old].map(toSlug));
     const members = new Set<SiteStory>([after]);
     for (const slug of slugs) for (const item of site.taxonomies[kind].bySlug.get(slug)?.stories ?? []) members.add(swap(item));
     const items = [...members].sort((a, b) => newestFirst(a.story, b.story));
-    taxonomies[kind] = replaceTerms(site.taxonomies[kind], slugs, items);
+    const revised = replaceTerms(site.taxonomies[kind], slugs, items);
+    taxonomies[kind] = revised;
+    for (const slug of slugs) {
+      const term = revised.bySlug.get(slug);
+      if (term) terms.push(term);
+    }
   }
-  return { ...site, stories, taxonomies };
+  return { site: { ...site, stories, taxonomies }, terms };
 }
 
 function isDraftHeld(story: Story, selection: Readonly<Selection>): boolean {

@@ -5,6 +5,7 @@ import { buildSite, reviseSite, type Site } from '../../src/model/site.js';
 import { TAXONOMIES, type TaxonomyKind } from '../../src/model/taxonomy.js';
 import { toInstant } from '../../src/parse/dates.js';
 import type { Story } from '../../src/parse/story.js';
+import { toSlug } from '../../src/slug.js';
 import { FIXTURES } from '../helpers.js';
 
 const { config } = loadConfig({ root: path.join(FIXTURES, 'newsroom') });
@@ -67,7 +68,13 @@ describe('reviseSite', () => {
       stories = stories.map((item) => (item === old ? edited : item));
       const full = buildSite(stories, config, selection).site;
       expect(revised, `round ${round}`).toBeDefined();
-      expect(shape(revised!), `round ${round}`).toEqual(shape(full));
+      expect(shape(revised!.site), `round ${round}`).toEqual(shape(full));
+      // The terms it names as touched are the full site's, and include every term the story is in now.
+      const touched = revised!.terms.map((term) => `${term.kind}:${term.slug}`);
+      for (const term of revised!.terms) expect(term.stories.map((item) => item.url)).toEqual(full.taxonomies[term.kind].bySlug.get(term.slug)?.stories.map((item) => item.url));
+      if (edited.date.epochMs !== old.date.epochMs || edited.tags.join() !== old.tags.join()) {
+        for (const tag of edited.tags) expect(touched).toContain(`tags:${toSlug(tag)}`);
+      }
       site = full;
       revisions += 1;
     }
