@@ -3,8 +3,7 @@
  * Each stage collects the problems it finds; the build stops after a stage
  * that found errors, reporting all of them together.
  */
-import { existsSync } from 'node:fs';
-import { lstatSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, type Stats } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
@@ -171,11 +170,6 @@ async function generateWith(
   };
 }
 
-/**
- * The outputs `run` did not render, to be linked from the last build's
- * folder, each checked against its recorded hash; undefined if any is
- * missing or differs.
- */
 function statOrUndefined(file: string): Stats | undefined {
   try {
     return lstatSync(file);
@@ -184,6 +178,11 @@ function statOrUndefined(file: string): Stats | undefined {
   }
 }
 
+/**
+ * The outputs `run` did not render, to be linked from the last build's
+ * folder, each checked against its recorded hash (or stamp, see
+ * `FileStamp`); undefined if any is missing or differs.
+ */
 async function verifiedReuse(
   run: PipelineRun,
   previous: OutputCache,

@@ -18,7 +18,6 @@ const RECENT = 2_000;
 
 export class BodyStore {
   private readonly recent = new Map<string, string>();
-  private readonly made = new Set<string>();
 
   /** A store in `dir`, keeping the `recent` bodies last read in memory. */
   constructor(
@@ -39,19 +38,14 @@ export class BodyStore {
   /** Keep `html` (whose digest is `digest`); a body already stored is not written again. */
   put(digest: string, html: string): void {
     const file = this.fileOf(digest);
-    const dir = path.dirname(file);
-    if (!this.made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.made.add(dir);
-    }
     try {
       writeFileSync(file, html, { flag: 'wx' });
     } catch (error) {
       const { code } = error as NodeJS.ErrnoException;
       if (code === 'EEXIST') return;
       if (code !== 'ENOENT') throw error;
-      // The folder was deleted under us (someone cleared the cache): make it again.
-      mkdirSync(dir, { recursive: true });
+      // The folder is not there yet (or someone cleared the cache): make it.
+      mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, html, { flag: 'wx' });
     }
   }

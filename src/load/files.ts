@@ -58,8 +58,13 @@ export async function loadStoryFiles(contentDir: string, root: string): Promise<
   // here), and no more than one text in memory at once.
   return names.map((name) => {
     const absolutePath = path.join(contentDir, name);
-    return { absolutePath, path: relativePosix(root, absolutePath), relativePath: name, hash: sourceHash(readFileSync(absolutePath)) };
+    return refTo(absolutePath, name, root, readFileSync(absolutePath));
   });
+}
+
+/** What finds a file again: its paths, and the hash of `bytes` read from it. */
+function refTo(absolutePath: string, relativePath: string, root: string, bytes: Uint8Array): SourceRef {
+  return { absolutePath, path: relativePosix(root, absolutePath), relativePath, hash: sourceHash(bytes) };
 }
 
 /** `ref` with its text, read now; the hash is of the bytes read now (the file may have changed since it was found). */
@@ -71,13 +76,7 @@ export function readSourceSync(ref: SourceRef): SourceFile {
 /** Read one file: `relativePath` is relative to the folder it was found in, messages show it relative to `root`. */
 export async function readSource(absolutePath: string, relativePath: string, root: string): Promise<SourceFile> {
   const bytes = await readFile(absolutePath);
-  return {
-    absolutePath,
-    path: relativePosix(root, absolutePath),
-    relativePath,
-    text: bytes.toString('utf8'),
-    hash: sourceHash(bytes),
-  };
+  return { ...refTo(absolutePath, relativePath, root, bytes), text: bytes.toString('utf8') };
 }
 
 /** A file's hash: SHA-256 of its bytes, hex. */

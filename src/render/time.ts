@@ -18,7 +18,8 @@ export function readable(instant: Instant, zone: string, language: string): stri
 }
 
 const readableAt = memoize(
-  (epochMs: number, zone: string, language: string) => `${format(epochMs, zone, language, 'd MMMM yyyy, HH:mm')} ${zoneName(epochMs, zone, language)}`,
+  (epochMs: number, zone: string, language: string) =>
+    `${DateTime.fromMillis(epochMs, { zone, locale: language }).toFormat('d MMMM yyyy, HH:mm')} ${zoneName(epochMs, zone, language)}`,
 );
 
 /**

@@ -24,30 +24,30 @@ export class StagedDirectoryWriter implements Writer {
     // dies young instead of outliving collections while a write is pending.
     // At 30,000 stories this cut the peak RSS from 1,156 to 812 MB and the
     // render stage from 92 to 82 s (pages are small and land in the page cache).
-    const target = path.join(this.staging, checkedRelative(file));
-    const dir = path.dirname(target);
-    if (!this.made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.made.add(dir);
-    }
-    writeFileSync(target, content);
+    writeFileSync(this.target(file), content);
   }
 
   /** Hard-link `from` (a file of the previous build) into the staged folder; copy it where links are impossible. */
   async link(file: string, from: string): Promise<void> {
     // Synchronous: a warm build links thousands of files, each a metadata call
     // far cheaper than a promise round trip through the thread pool.
+    const target = this.target(file);
+    try {
+      linkSync(from, target);
+    } catch {
+      copyFileSync(from, target);
+    }
+  }
+
+  /** Where `file` goes in the staged folder, its folder made if need be. */
+  private target(file: string): string {
     const target = path.join(this.staging, checkedRelative(file));
     const dir = path.dirname(target);
     if (!this.made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       this.made.add(dir);
     }
-    try {
-      linkSync(from, target);
-    } catch {
-      copyFileSync(from, target);
-    }
+    return target;
   }
 
   /** Swap the staged folder in; the previous output is removed afterwards. */
