@@ -16,11 +16,21 @@ function build(site: string, ...flags: string[]) {
   return { ...run, out, files: snapshot(out) };
 }
 
-const cacheFile = (site: string) => {
+/** The cache file whose name starts with `prefix`: `parsed-` (stories) or `outputs-` (the last build's outputs). */
+const cacheFile = (site: string, prefix = 'parsed-') => {
   const dir = path.join(site, '.dateline-cache');
-  const name = readdirSync(dir).find((file) => file.startsWith('parsed-'));
-  if (!name) throw new Error('no cache file');
+  const name = readdirSync(dir).find((file) => file.startsWith(prefix));
+  if (!name) throw new Error(`no ${prefix} cache file`);
   return path.join(dir, name);
+};
+
+/** What the last build recorded of its outputs. */
+const outputsRecord = (site: string) => JSON.parse(readFileSync(cacheFile(site, 'outputs-'), 'utf8'));
+
+/** Edit one story's text, as an editor would. */
+const editIspr = (site: string) => {
+  const story = path.join(site, 'content', 'ispr.md');
+  writeFileSync(story, readFileSync(story, 'utf8').replace('speaks for', 'talks for'));
 };
 
 beforeAll(() => {
@@ -47,8 +57,7 @@ describe('the parse cache', () => {
   it('re-parses only an edited story', () => {
     const site = copyFixture('newsroom');
     build(site);
-    const story = path.join(site, 'content', 'ispr.md');
-    writeFileSync(story, readFileSync(story, 'utf8').replace('speaks for', 'talks for'));
+    editIspr(site);
     const warm = build(site);
     expect(warm.stdout).toContain('Parsed 1 story, reused 7 stories from the cache');
     expect(warm.files['2023/09/ispr/index.html']).not.toBe(cold['2023/09/ispr/index.html']);
@@ -92,9 +101,7 @@ describe('the parse cache', () => {
     expect(files.length).toBe(8);
     // Damaged: found when read, parsed again from the story. Forget the last build's pages so every page is rendered.
     for (const name of files) writeFileSync(path.join(bodies, name), '<p>damaged</p>');
-    for (const name of readdirSync(path.join(site, '.dateline-cache'))) {
-      if (name.startsWith('outputs-')) rmSync(path.join(site, '.dateline-cache', name));
-    }
+    rmSync(cacheFile(site, 'outputs-'));
     const repaired = build(site);
     expect(repaired.stdout).toContain('Parsed 0 stories, reused 8 stories from the cache');
     expect(repaired.files).toEqual(cold);
@@ -137,8 +144,7 @@ describe('reusing the last build', () => {
   it('renders only what an edit changed, with the result a cold build gives', () => {
     const site = copyFixture('newsroom');
     build(site);
-    const story = path.join(site, 'content', 'ispr.md');
-    writeFileSync(story, readFileSync(story, 'utf8').replace('speaks for', 'talks for'));
+    editIspr(site);
     const warm = build(site);
     const rendered = Number(/Rendered (\d+) outputs/.exec(warm.stdout)?.[1]);
     expect(rendered).toBeGreaterThan(0);
@@ -159,12 +165,10 @@ describe('reusing the last build', () => {
     const site = copyFixture('newsroom');
     build(site);
     build(site);
-    const recorded = readdirSync(path.join(site, '.dateline-cache')).find((name) => name.startsWith('outputs-'))!;
-    const outputs = JSON.parse(readFileSync(path.join(site, '.dateline-cache', recorded), 'utf8')).outputs;
-    expect(outputs['2023/09/call/index.html'].checked).toEqual(expect.objectContaining({ size: expect.any(Number), mtimeMs: expect.any(Number) }));
+    expect(outputsRecord(site).outputs['2023/09/call/index.html'].checked).toEqual(expect.objectContaining({ size: expect.any(Number), mtimeMs: expect.any(Number) }));
     expect(build(site).stdout).toMatch(/Rendered 0 outputs/);
     // The newest build's folder is the one recorded: edit a page there, as a person on the server might.
-    const latest = JSON.parse(readFileSync(path.join(site, '.dateline-cache', recorded), 'utf8')).dir as string;
+    const latest = outputsRecord(site).dir as string;
     writeFileSync(path.join(latest, '2023/09/call/index.html'), '<p>edited on the server</p>');
     const warm = build(site);
     expect(warm.stdout).toMatch(/kept 0 unchanged outputs/);
