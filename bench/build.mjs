@@ -1,7 +1,7 @@
 // Build benchmark on a generated newsroom: `npm run bench -- --stories 4000`.
-// Not a test. Each build runs `dateline build` as its own process into a
-// fresh output folder and reports wall time, stories per second and peak
-// RSS for: a cold build; a rebuild with nothing changed; a rebuild after one
+// Not a test. Each build runs `dateline build` as its own process into the
+// site's dist/ (the cold build into a fresh one) and reports wall time,
+// stories per second and peak RSS for: a cold build; a rebuild with nothing changed; a rebuild after one
 // story's body changed; a rebuild after one story gained a tag. Figures are
 // printed and written as JSON to .dateline-cache/bench-build.json.
 //
@@ -29,27 +29,24 @@ writeFileSync(
 const files = readdirSync(path.join(site, 'content'), { recursive: true }).filter((f) => f.endsWith('.md')).sort();
 
 let run = 0;
-const outs = [];
 /**
- * One `dateline build` into a fresh folder (rebuilding in place costs more
- * on this disk): wall seconds and peak RSS in MiB. Earlier builds' folders
- * are kept, as rebuilds link unchanged pages from them.
+ * One `dateline build` of the site into its own dist/, as an editor or CI
+ * with a kept dist/ runs it (the first into a fresh folder): wall seconds and
+ * peak RSS in MiB.
  */
 function build(label) {
   run += 1;
-  const out = path.join(work, `out-${run}`);
   const rssFile = path.join(work, `rss-${run}`);
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
-    ['--import', path.join(repo, 'bench', 'peak-rss.mjs'), path.join(repo, 'lib', 'cli.js'), 'build', '--root', site, '--out', out, '--quiet', '--report', path.join(work, 'report.json')],
+    ['--import', path.join(repo, 'bench', 'peak-rss.mjs'), path.join(repo, 'lib', 'cli.js'), 'build', '--root', site, '--quiet', '--report', path.join(work, 'report.json')],
     { env: { ...process.env, DATELINE_RSS_FILE: rssFile }, encoding: 'utf8' },
   );
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${label}: dateline build failed\n${result.stderr}`);
   // Old folders are deleted at the end, not between builds: this disk discards deleted blocks online,
   // and deleting 8,000 files just before a build slowed that build's linking 2-4x.
-  outs.push(out);
   const rssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
   return { label, seconds: Number(seconds.toFixed(2)), storiesPerSecond: Math.round(stories / seconds), peakRssMiB: Math.round(rssMiB) };
 }
@@ -72,6 +69,5 @@ for (const r of results) {
 }
 mkdirSync(path.join(repo, '.dateline-cache'), { recursive: true });
 writeFileSync(path.join(repo, '.dateline-cache', 'bench-build.json'), `${JSON.stringify({ stories, results }, null, 2)}\n`);
-for (const out of outs) rmSync(out, { recursive: true, force: true });
 if (!values.keep) rmSync(work, { recursive: true, force: true });
 else console.log(`  site kept at ${site}`);

@@ -3,7 +3,7 @@
  * Each stage collects the problems it finds; the build stops after a stage
  * that found errors, reporting all of them together.
  */
-import { existsSync, lstatSync, type Stats } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
@@ -13,7 +13,8 @@ import type { Story } from './parse/story.js';
 import { listFiles, loadStoryFiles } from './load/files.js';
 import { ParseCache, parseFingerprint } from './cache/parse-cache.js';
 import { Pipeline, type PipelineRun, type Progress } from './pipeline.js';
-import { contentHash, OutputCache, renderFingerprint, sameStamp, type FileStamp, type OutputRecord } from './cache/output-cache.js';
+import { OutputCache, renderFingerprint, type OutputRecord } from './cache/output-cache.js';
+import { contentHash, stampOf, statOrUndefined, stillHolds } from './write/file-stamp.js';
 import type { Output } from './render/html.js';
 import { StagedDirectoryWriter } from './write/staged-dir.js';
 import { BodyStore } from './cache/bodies.js';
@@ -44,6 +45,9 @@ export const DEFAULT_CACHE = '.dateline-cache';
 
 /** The folder of story bodies inside the cache folder. */
 export const BODIES = 'bodies';
+
+/** The folder inside the cache folder keeping the output before last (see StagedDirectoryWriter). */
+export const OLD_OUTPUT = 'old-output';
 
 /** The build report's default place, in the ignored cache folder. */
 export const DEFAULT_REPORT = '.dateline-cache/build-report.json';
@@ -76,10 +80,18 @@ export interface BuildSummary {
 /** Build the site at `options.root` into its output folder, replacing it only on success. */
 export async function build(options: Readonly<BuildOptions> = {}): Promise<BuildSummary> {
   const { config, paths } = loadConfig(options);
-  checkFolders(paths);
-  const writer = new StagedDirectoryWriter(paths.out);
+  const cacheDir = cacheFolder(paths, options);
+  checkFolders(paths, cacheDir);
+  const previous =
+    cacheDir === undefined ? undefined : await OutputCache.open(cacheDir, await renderFingerprint(parseFingerprint(config.timezone), config, paths.templates));
+  // The output before last waits in the cache to be refilled, rather than a fresh tree of folders being made.
+  const oldOutput = cacheDir === undefined ? undefined : path.join(cacheDir, OLD_OUTPUT);
+  const writer = new StagedDirectoryWriter(
+    paths.out,
+    oldOutput === undefined || previous === undefined ? {} : { spare: { dir: oldOutput, files: previous.replaced }, keepReplacedAt: oldOutput },
+  );
   try {
-    const summary = await generate(config, paths, options, writer);
+    const summary = await generate(config, paths, options, writer, previous);
     await writer.commit();
     if (options.report !== false) await writeReport(path.resolve(paths.root, options.report ?? DEFAULT_REPORT), summary);
     return summary;
@@ -89,18 +101,28 @@ export async function build(options: Readonly<BuildOptions> = {}): Promise<Build
   }
 }
 
-/** Run every stage and write the outputs to `writer`; throws `BuildFailed` with every problem found. */
+/** The persistent cache's folder, or undefined for a build without one. */
+function cacheFolder(paths: SitePaths, options: Readonly<BuildOptions>): string | undefined {
+  return options.cache === false ? undefined : path.resolve(paths.root, options.cache ?? DEFAULT_CACHE);
+}
+
+/**
+ * Run every stage and write the outputs to `writer`; throws `BuildFailed`
+ * with every problem found. Outputs recorded in `previous` as unchanged are
+ * linked from its folder rather than rendered, when the writer can link.
+ */
 export async function generate(
   config: SiteConfig,
   paths: SitePaths,
   options: Readonly<BuildOptions>,
   writer: Writer,
+  previous?: OutputCache,
 ): Promise<BuildSummary> {
-  const cacheDir = options.cache === false ? undefined : path.resolve(paths.root, options.cache ?? DEFAULT_CACHE);
+  const cacheDir = cacheFolder(paths, options);
   // Bodies live with the cache, so a warm build finds them; without one, in a folder of this build's own.
   const bodies = cacheDir === undefined ? BodyStore.temporary() : new BodyStore(path.join(cacheDir, BODIES));
   try {
-    return await generateWith(config, paths, options, writer, cacheDir, bodies);
+    return await generateWith(config, paths, options, writer, cacheDir, bodies, writer.link ? previous : undefined);
   } finally {
     if (cacheDir === undefined) bodies.remove();
   }
@@ -113,12 +135,10 @@ async function generateWith(
   writer: Writer,
   cacheDir: string | undefined,
   bodies: BodyStore,
+  previous: OutputCache | undefined,
 ): Promise<BuildSummary> {
   const started = performance.now();
-  const parseKey = parseFingerprint(config.timezone);
-  const cache = cacheDir === undefined ? undefined : await ParseCache.open(cacheDir, parseKey);
-  const previous =
-    cacheDir === undefined || !writer.link ? undefined : await OutputCache.open(cacheDir, await renderFingerprint(parseKey, config, paths.templates));
+  const cache = cacheDir === undefined ? undefined : await ParseCache.open(cacheDir, parseFingerprint(config.timezone));
   const pipeline = new Pipeline(config, paths, {
     drafts: options.drafts ?? false,
     future: options.future ?? false,
@@ -134,8 +154,10 @@ async function generateWith(
   // Outputs are written as they are rendered, so a build never holds every page in memory.
   const records = new Map<string, OutputRecord>();
   const sink = async (output: Output, key: string) => {
-    await writer.write(output.path, output.content);
-    if (previous) records.set(output.path, { key, hash: contentHash(output.content) });
+    if (!previous) return void (await writer.write(output.path, output.content));
+    const hash = contentHash(output.content);
+    const stamp = await writer.write(output.path, output.content, hash);
+    records.set(output.path, { key, hash, ...(stamp && { checked: stamp }) });
   };
   let run = await pipeline.run(sink);
   await pipeline.saveCache();
@@ -152,10 +174,11 @@ async function generateWith(
   const assets = await loadAssets(paths);
   for (const output of assets) await writer.write(output.path, output.content);
   for (const { file, from, record } of reused) {
-    await writer.link?.(file, from);
-    records.set(file, record);
+    const stamp = await writer.link?.(file, from, record.hash);
+    records.set(file, stamp ? { ...record, checked: stamp } : record);
   }
-  if (previous) await previous.save(paths.out, records);
+  // The folder this build replaces is kept as the next one's staging folder: record what its files hold.
+  if (previous) await previous.save(paths.out, records, previous.dir === paths.out ? previous.files : new Map());
   return {
     pages: run.pages,
     files: run.changed.length + reused.length + assets.length,
@@ -168,14 +191,6 @@ async function generateWith(
     timings: { load, ...run.timings, write: performance.now() - writing },
     cache: { parsed: run.parsed, reused: run.cached, rendered: run.changed.length, kept: reused.length, ...(cache?.rejected && { note: cache.rejected }) },
   };
-}
-
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    return lstatSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -195,16 +210,14 @@ async function verifiedReuse(
     if (!record || !previous.dir) return undefined;
     const from = path.join(previous.dir, file);
     // Synchronous: thousands of stats of cached inodes, each far cheaper than a promise round trip.
-    const stat = statOrUndefined(from);
-    if (!stat?.isFile()) return undefined;
-    const stamp: FileStamp = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
-    if (record.checked && sameStamp(record.checked, stamp)) {
+    if (stillHolds(from, record)) {
       reuse.push({ file, from, record });
       continue;
     }
-    const bytes = await readFile(from).catch(() => undefined);
-    if (!bytes || contentHash(bytes) !== record.hash) return undefined;
-    reuse.push({ file, from, record: { ...record, checked: stamp } });
+    const stats = statOrUndefined(from);
+    const bytes = stats?.isFile() ? await readFile(from).catch(() => undefined) : undefined;
+    if (!stats || !bytes || contentHash(bytes) !== record.hash) return undefined;
+    reuse.push({ file, from, record: { ...record, checked: stampOf(stats) } });
   }
   return reuse;
 }
@@ -246,7 +259,7 @@ export async function loadAssets(paths: SitePaths): Promise<Output[]> {
  * typo in `--content` meant) and an output folder whose replacement would
  * destroy the site's sources.
  */
-export function checkFolders(paths: SitePaths): void {
+export function checkFolders(paths: SitePaths, cacheDir?: string): void {
   if (!existsSync(paths.content)) {
     throw new ConfigError([
       { severity: 'error', message: `the content folder ${paths.content} does not exist; create it, or point \`--content\` or \`contentDir\` at your stories` },
@@ -256,7 +269,8 @@ export function checkFolders(paths: SitePaths): void {
     const relative = path.relative(parent, child);
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
   };
-  for (const [name, folder] of [['site root', paths.root], ['content folder', paths.content], ['templates folder', paths.templates]] as const) {
+  const sources = [['site root', paths.root], ['content folder', paths.content], ['templates folder', paths.templates]] as const;
+  for (const [name, folder] of cacheDir === undefined ? sources : [...sources, ['cache folder', cacheDir] as const]) {
     if (inside(folder, paths.out)) {
       throw new ConfigError([
         { severity: 'error', message: `the output folder ${paths.out} contains the ${name}; a build replaces the output folder whole, so choose another one` },

@@ -5,7 +5,8 @@
  * others from that folder, after checking each file still has the recorded
  * hash (or is untouched since it was last checked, see `FileStamp`); any
  * doubt (a missing, edited or unreadable file, another template or config)
- * and the build renders everything.
+ * and the build renders everything. It also records what the files of the
+ * folder before that hold, as it becomes the next build's staging folder.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -13,34 +14,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { listFiles } from '../load/files.js';
+import type { KnownFile } from '../write/file-stamp.js';
 import { replaceCacheFile, sortedEntries } from './store.js';
 
-/** One output of the last build. */
-export interface OutputRecord {
+/** The record's file in the cache folder. */
+const OUTPUTS = 'outputs.json';
+
+/** One output of the last build: its input key and what its file holds. */
+export interface OutputRecord extends KnownFile {
   readonly key: string;
-  /** SHA-1 of the bytes written. */
-  readonly hash: string;
-  /** The file as last checked against `hash`: while it still looks so, it is not read again. */
-  readonly checked?: FileStamp;
-}
-
-/**
- * What a file looks like without reading it. Reading and hashing every page
- * of the last build was most of a warm build (280 MB at 4,000 stories); like
- * git's index, a file whose size, modification time and inode are as they
- * were when its bytes were last checked is taken to hold those bytes still.
- * Any write to it changes its modification time; hard-linking it into the
- * next build does not (its change time would).
- */
-export interface FileStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly ino: number;
-}
-
-/** Whether two stamps describe the same, unchanged file. */
-export function sameStamp(a: FileStamp, b: FileStamp): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 }
 
 interface CacheFile {
@@ -48,11 +30,8 @@ interface CacheFile {
   readonly dir: string;
   readonly checksum: string;
   readonly outputs: Record<string, OutputRecord>;
-}
-
-/** SHA-1 of `bytes`, hex: the check that a reused file is the one recorded. */
-export function contentHash(bytes: string | Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
+  /** What the files of the folder that build replaced hold: it is kept as the next build's spare (see StagedDirectoryWriter). */
+  readonly replaced: Record<string, KnownFile>;
 }
 
 /** What, besides the site's stories, decides every output's bytes: the parse fingerprint, the config and every template. */
@@ -62,8 +41,10 @@ export async function renderFingerprint(parseFingerprint: string, config: SiteCo
   return hash.digest('hex').slice(0, 16);
 }
 
-const checksum = (dir: string, outputs: Record<string, OutputRecord>) =>
-  createHash('sha256').update(dir).update(JSON.stringify(outputs)).digest('hex');
+const checksum = (dir: string, outputs: Record<string, OutputRecord>, replaced: Record<string, KnownFile>) =>
+  createHash('sha256').update(dir).update(JSON.stringify(outputs)).update(JSON.stringify(replaced)).digest('hex');
+
+const NONE: ReadonlyMap<string, never> = new Map<string, never>();
 
 export class OutputCache {
   private constructor(
@@ -71,26 +52,33 @@ export class OutputCache {
     private readonly fingerprint: string,
     /** The folder the recorded outputs were written to. */
     readonly dir: string | undefined,
+    /** The recorded outputs, when their keys still apply (same templates, config and Dateline). */
     readonly records: ReadonlyMap<string, OutputRecord>,
+    /** What the files in `dir` hold, whatever built them. */
+    readonly files: ReadonlyMap<string, KnownFile>,
+    /** What the files of the folder the recorded build replaced hold. */
+    readonly replaced: ReadonlyMap<string, KnownFile>,
   ) {}
 
-  /** The record for `fingerprint` in `cacheDir`; empty when missing, foreign or damaged. */
+  /** The record in `cacheDir`, its keys only if it was made with `fingerprint`; empty when missing or damaged. */
   static async open(cacheDir: string, fingerprint: string): Promise<OutputCache> {
-    const file = path.join(cacheDir, `outputs-${fingerprint}.json`);
-    const empty = new OutputCache(file, fingerprint, undefined, new Map());
+    const file = path.join(cacheDir, OUTPUTS);
     try {
       const data = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-      if (data.fingerprint !== fingerprint || typeof data.dir !== 'string' || checksum(data.dir, data.outputs) !== data.checksum) return empty;
-      return new OutputCache(file, fingerprint, data.dir, new Map(Object.entries(data.outputs)));
+      if (typeof data.dir !== 'string' || checksum(data.dir, data.outputs, data.replaced) !== data.checksum) throw new Error('damaged');
+      const files = new Map(Object.entries(data.outputs));
+      const records = data.fingerprint === fingerprint ? files : NONE;
+      return new OutputCache(file, fingerprint, data.dir, records, files, new Map(Object.entries(data.replaced)));
     } catch {
-      return empty;
+      return new OutputCache(file, fingerprint, undefined, NONE, NONE, NONE);
     }
   }
 
-  /** Record `outputs`, written to `dir`, atomically; records of other fingerprints are removed. */
-  async save(dir: string, outputs: ReadonlyMap<string, OutputRecord>): Promise<void> {
+  /** Record `outputs`, written to `dir` in place of a folder whose files held `replaced`, atomically. */
+  async save(dir: string, outputs: ReadonlyMap<string, OutputRecord>, replaced: ReadonlyMap<string, KnownFile>): Promise<void> {
     const sorted = sortedEntries(outputs);
-    const data: CacheFile = { fingerprint: this.fingerprint, dir, checksum: checksum(dir, sorted), outputs: sorted };
-    await replaceCacheFile(this.file, 'outputs-', data);
+    const before = sortedEntries(replaced);
+    const data: CacheFile = { fingerprint: this.fingerprint, dir, checksum: checksum(dir, sorted, before), outputs: sorted, replaced: before };
+    await replaceCacheFile(this.file, 'outputs', data);
   }
 }

@@ -1,58 +1,176 @@
 /**
- * A writer that fills a fresh folder beside the output folder and swaps it in
- * only when the whole build succeeded: readers and CI never see a half-built
- * site, and a failed build leaves the previous output exactly as it was.
+ * A writer that fills a staging folder beside the output folder and swaps it
+ * in only when the whole build succeeded: readers and CI never see a
+ * half-built site, and a failed build leaves the previous output exactly as
+ * it was.
+ *
+ * The staging folder need not start empty. Given a spare folder (the output
+ * of the build before last, which `commit` keeps instead of deleting it) the
+ * writer refills it in place: a file known to hold the right bytes is kept,
+ * any other replaced, and what is left over deleted. A warm build then pays
+ * for what changed, not for a fresh tree of thousands of folders plus
+ * deleting the old one (at 4,000 stories here: 1-3.6 s of mkdir and ~2 s of
+ * rm, most of a warm build).
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { contentHash, stampOf, stillHolds, type FileStamp, type KnownFile } from './file-stamp.js';
 import { checkedRelative, type Writer } from './writer.js';
+
+/** A folder an earlier build wrote, and what its files are known to hold (by relative path). */
+export interface Spare {
+  readonly dir: string;
+  readonly files: ReadonlyMap<string, KnownFile>;
+}
+
+export interface StagingOptions {
+  /** A folder to refill instead of starting from an empty one; it is moved, so it is gone after the build. */
+  readonly spare?: Spare;
+  /** Where `commit` keeps the replaced output folder, to be the next build's spare (deleted if it cannot be kept). */
+  readonly keepReplacedAt?: string;
+}
 
 export class StagedDirectoryWriter implements Writer {
   /** The folder being filled. */
   readonly staging: string;
+  /** Folders known to exist in the staging folder. */
   private readonly made = new Set<string>();
+  /** Files of the spare not written or linked by this build yet: deleted at commit. */
+  private readonly leftover = new Set<string>();
+  private known: ReadonlyMap<string, KnownFile> = new Map();
+  private prepared = false;
 
   /** Stage files for `outDir` (which need not exist yet). */
-  constructor(readonly outDir: string) {
+  constructor(
+    readonly outDir: string,
+    private readonly options: StagingOptions = {},
+  ) {
     this.staging = `${outDir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   }
 
-  async write(file: string, content: string | Uint8Array): Promise<void> {
+  async write(file: string, content: string | Uint8Array, hash?: string): Promise<FileStamp> {
     // Synchronous: a page's text is garbage the moment it is written, so it
     // dies young instead of outliving collections while a write is pending.
     // At 30,000 stories this cut the peak RSS from 1,156 to 812 MB and the
     // render stage from 92 to 82 s (pages are small and land in the page cache).
-    writeFileSync(this.target(file), content);
+    return this.place(
+      file,
+      () => hash ?? contentHash(content),
+      (target) => writeFileSync(target, content),
+    );
   }
 
-  /** Hard-link `from` (a file of the previous build) into the staged folder; copy it where links are impossible. */
-  async link(file: string, from: string): Promise<void> {
+  /** Hard-link `from` (a file of the previous build, holding `hash`) into the staged folder; copy it where links are impossible. */
+  async link(file: string, from: string, hash: string): Promise<FileStamp> {
     // Synchronous: a warm build links thousands of files, each a metadata call
     // far cheaper than a promise round trip through the thread pool.
-    const target = this.target(file);
+    return this.place(
+      file,
+      () => hash,
+      (target) => {
+        try {
+          linkSync(from, target);
+        } catch {
+          copyFileSync(from, target);
+        }
+      },
+    );
+  }
+
+  /**
+   * Put a file at `file` with `put`, unless the spare's file there is known
+   * to hold `hash` already. A file is never written into: it is replaced,
+   * since the spare's files may be hard links shared with the live output.
+   */
+  private place(file: string, hash: () => string, put: (target: string) => void): FileStamp {
+    this.prepare();
+    const relative = checkedRelative(file);
+    const target = path.join(this.staging, relative);
+    if (this.leftover.delete(target)) {
+      const known = this.known.get(relative);
+      const kept = stillHolds(target, known);
+      if (kept && known?.hash === hash()) return kept;
+      rmSync(target, { force: true });
+    } else if (this.made.has(target)) {
+      // The spare has a folder where this file goes.
+      this.forgetUnder(target);
+      rmSync(target, { recursive: true, force: true });
+    }
+    this.makeFolder(path.dirname(target));
+    put(target);
+    return stampOf(lstatSync(target));
+  }
+
+  /** Take over the spare as the staging folder, or start an empty one. */
+  private prepare(): void {
+    if (this.prepared) return;
+    this.prepared = true;
+    const { spare } = this.options;
+    if (spare && this.adopt(spare.dir)) this.known = spare.files;
+    else mkdirSync(this.staging, { recursive: true });
+    this.made.add(this.staging);
+  }
+
+  private adopt(dir: string): boolean {
     try {
-      linkSync(from, target);
+      renameSync(dir, this.staging);
     } catch {
-      copyFileSync(from, target);
+      return false;
+    }
+    for (const entry of readdirSync(this.staging, { recursive: true, withFileTypes: true })) {
+      const full = path.join(entry.parentPath, entry.name);
+      if (entry.isDirectory()) this.made.add(full);
+      else this.leftover.add(full);
+    }
+    return true;
+  }
+
+  /** Make `dir` and its parents; a spare's file where one of them goes gives way. */
+  private makeFolder(dir: string): void {
+    if (this.made.has(dir)) return;
+    for (let up = dir; !this.made.has(up); up = path.dirname(up)) {
+      if (this.leftover.delete(up)) rmSync(up, { force: true });
+    }
+    mkdirSync(dir, { recursive: true });
+    for (let up = dir; !this.made.has(up); up = path.dirname(up)) this.made.add(up);
+  }
+
+  private forgetUnder(dir: string): void {
+    const prefix = dir + path.sep;
+    for (const set of [this.made, this.leftover]) {
+      for (const item of set) if (item === dir || item.startsWith(prefix)) set.delete(item);
     }
   }
 
-  /** Where `file` goes in the staged folder, its folder made if need be. */
-  private target(file: string): string {
-    const target = path.join(this.staging, checkedRelative(file));
-    const dir = path.dirname(target);
-    if (!this.made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.made.add(dir);
+  /** Delete the spare's files this build did not want, and the folders that leaves empty. */
+  private removeLeftovers(): void {
+    const emptied = new Set<string>();
+    for (const file of this.leftover) {
+      rmSync(file, { force: true });
+      emptied.add(path.dirname(file));
     }
-    return target;
+    this.leftover.clear();
+    for (const dir of emptied) {
+      for (let up = dir; up !== this.staging; up = path.dirname(up)) {
+        try {
+          rmdirSync(up);
+        } catch {
+          break; // not empty
+        }
+      }
+    }
   }
 
-  /** Swap the staged folder in; the previous output is removed afterwards. */
-  async commit(): Promise<void> {
-    await mkdir(this.staging, { recursive: true });
+  /**
+   * Swap the staged folder in. The replaced output is kept at
+   * `keepReplacedAt` when given and possible, else deleted; resolves to
+   * whether it was kept.
+   */
+  async commit(): Promise<boolean> {
+    this.prepare();
+    this.removeLeftovers();
     const old = `${this.outDir}.old-${process.pid}-${randomBytes(4).toString('hex')}`;
     let hadOld = true;
     try {
@@ -67,7 +185,24 @@ export class StagedDirectoryWriter implements Writer {
       if (hadOld) await rename(old, this.outDir);
       throw error;
     }
-    if (hadOld) await rm(old, { recursive: true, force: true });
+    if (!hadOld) return false;
+    if (this.keep(old)) return true;
+    await rm(old, { recursive: true, force: true });
+    return false;
+  }
+
+  private keep(old: string): boolean {
+    const at = this.options.keepReplacedAt;
+    if (at === undefined) return false;
+    try {
+      // Normally nothing is there: the spare was taken over as the staging folder.
+      rmSync(at, { recursive: true, force: true });
+      mkdirSync(path.dirname(at), { recursive: true });
+      renameSync(old, at);
+      return true;
+    } catch {
+      return false; // another file system, say
+    }
   }
 
   /** Throw the staged files away, leaving the output folder untouched. */

@@ -4,12 +4,17 @@
  */
 import path from 'node:path';
 import { DatelineError } from '../errors.js';
+import type { FileStamp } from './file-stamp.js';
 
 /** Where rendered files go. Paths are relative to the output root, with `/` separators. */
 export interface Writer {
-  write(file: string, content: string | Uint8Array): Promise<void>;
-  /** Put the existing file `from` at `file` without copying its bytes, where the writer can (optional). */
-  link?(file: string, from: string): Promise<void>;
+  /**
+   * Write `content` (whose SHA-1 is `hash`, when the caller has it) to `file`;
+   * resolves to the written file's stamp where the writer has one.
+   */
+  write(file: string, content: string | Uint8Array, hash?: string): Promise<FileStamp | void>;
+  /** Put the existing file `from`, holding `hash`, at `file` without copying its bytes, where the writer can (optional). */
+  link?(file: string, from: string, hash: string): Promise<FileStamp | void>;
 }
 
 /** Keeps every file in a map: for tests. */

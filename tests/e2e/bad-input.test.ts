@@ -148,6 +148,14 @@ describe('bad config and usage', () => {
     expect(readdirSync(site.root).sort()).toEqual(['.dateline-cache', 'content', 'dateline.config.json', 'dist']);
   });
 
+  it('refuses a cache folder inside the output folder, which each build replaces', () => {
+    const site = builtSite();
+    const run = runCli(['build', '--cache', 'dist/cache'], { cwd: site.root });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('contains the cache folder');
+    expect(snapshot(path.join(site.root, 'dist'))).toEqual(site.before);
+  });
+
   it.each([
     [['build', '--bogus'], "Unknown option '--bogus'"],
     [['publish'], 'unknown command `publish`'],

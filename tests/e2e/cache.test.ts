@@ -16,7 +16,7 @@ function build(site: string, ...flags: string[]) {
   return { ...run, out, files: snapshot(out) };
 }
 
-/** The cache file whose name starts with `prefix`: `parsed-` (stories) or `outputs-` (the last build's outputs). */
+/** The cache file whose name starts with `prefix`: `parsed-` (stories) or `outputs` (the last build's outputs). */
 const cacheFile = (site: string, prefix = 'parsed-') => {
   const dir = path.join(site, '.dateline-cache');
   const name = readdirSync(dir).find((file) => file.startsWith(prefix));
@@ -25,7 +25,7 @@ const cacheFile = (site: string, prefix = 'parsed-') => {
 };
 
 /** What the last build recorded of its outputs. */
-const outputsRecord = (site: string) => JSON.parse(readFileSync(cacheFile(site, 'outputs-'), 'utf8'));
+const outputsRecord = (site: string) => JSON.parse(readFileSync(cacheFile(site, 'outputs'), 'utf8'));
 
 /** Edit one story's text, as an editor would. */
 const editIspr = (site: string) => {
@@ -101,7 +101,7 @@ describe('the parse cache', () => {
     expect(files.length).toBe(8);
     // Damaged: found when read, parsed again from the story. Forget the last build's pages so every page is rendered.
     for (const name of files) writeFileSync(path.join(bodies, name), '<p>damaged</p>');
-    rmSync(cacheFile(site, 'outputs-'));
+    rmSync(cacheFile(site, 'outputs'));
     const repaired = build(site);
     expect(repaired.stdout).toContain('Parsed 0 stories, reused 8 stories from the cache');
     expect(repaired.files).toEqual(cold);
@@ -184,5 +184,62 @@ describe('reusing the last build', () => {
     const warm = build(site);
     expect(warm.stdout).toMatch(/kept 0 unchanged outputs/);
     expect(page(path.join(warm.out, 'index.html'))('h1').text()).toBe('Newest stories');
+  });
+});
+
+describe('refilling the output before last', () => {
+  /** A build into the site's own `dist/`, as an editor or CI with a kept `dist/` runs it. */
+  function buildInPlace(site: string) {
+    const run = runCli(['build', '--root', site, '--now', NOW, '--verbose']);
+    return { ...run, files: snapshot(path.join(site, 'dist')) };
+  }
+  const kept = (site: string) => path.join(site, '.dateline-cache', 'old-output');
+
+  it('keeps the replaced output in the cache and refills it, each build giving what a cold build gives', () => {
+    const site = copyFixture('newsroom');
+    expect(buildInPlace(site).files).toEqual(cold);
+    expect(existsSync(kept(site))).toBe(false);
+    expect(buildInPlace(site).files).toEqual(cold);
+    expect(snapshot(kept(site))).toEqual(cold);
+    editIspr(site);
+    const edited = buildInPlace(site);
+    expect(edited.status, edited.stderr).toBe(0);
+    expect(edited.files).toEqual(build(site, '--no-cache').files);
+    expect(snapshot(kept(site))).toEqual(cold);
+    rmSync(path.join(site, 'content', 'report.md'));
+    const removed = buildInPlace(site);
+    expect(removed.files).toEqual(build(site, '--no-cache').files);
+    expect(snapshot(kept(site))).toEqual(edited.files);
+  });
+
+  it('repairs a page edited by hand, and publishes nothing someone left in the kept folder', () => {
+    const site = copyFixture('newsroom');
+    buildInPlace(site);
+    buildInPlace(site);
+    // Pages of the two folders may be one file under two names: editing one in place edits both.
+    writeFileSync(path.join(site, 'dist', '2023/09/call/index.html'), '<p>edited on the server</p>');
+    writeFileSync(path.join(kept(site), 'stray.html'), '<p>not part of the site</p>');
+    rmSync(path.join(kept(site), 'index.html'));
+    const next = buildInPlace(site);
+    expect(next.stdout).toMatch(/kept 0 unchanged outputs/);
+    expect(next.files).toEqual(cold);
+    expect(buildInPlace(site).files).toEqual(cold);
+  });
+
+  it('leaves dist/ as it was when a build fails after taking over the kept folder, and the next build is right', () => {
+    const site = copyFixture('newsroom');
+    buildInPlace(site);
+    buildInPlace(site);
+    cpSync(path.join(REPO, 'templates'), path.join(site, 'templates'), { recursive: true });
+    const term = path.join(site, 'templates', 'term.liquid');
+    const good = readFileSync(term, 'utf8');
+    // Story pages render before term pages, so the kept folder has been refilled in part when this fails.
+    writeFileSync(term, good.replace('{{ term.name }}', '{{ term.nmae }}'));
+    const failed = buildInPlace(site);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('undefined variable: term.nmae');
+    expect(failed.files).toEqual(cold);
+    writeFileSync(term, good);
+    expect(buildInPlace(site).files).toEqual(cold);
   });
 });
