@@ -90,6 +90,8 @@ export async function build(options: Readonly<BuildOptions> = {}): Promise<Build
     paths.out,
     oldOutput === undefined || previous === undefined ? {} : { spare: { dir: oldOutput, files: previous.replaced }, keepReplacedAt: oldOutput },
   );
+  // Failures surface at the first write, or at commit.
+  writer.start().catch(() => {});
   try {
     const summary = await generate(config, paths, options, writer, previous);
     await writer.commit();

@@ -10,12 +10,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { listFiles } from '../load/files.js';
 import type { KnownFile } from '../write/file-stamp.js';
-import { replaceCacheFile, sortedEntries } from './store.js';
+import { readCacheFile, replaceCacheFile, sortedEntries } from './store.js';
 
 /** The record's file in the cache folder. */
 const OUTPUTS = 'outputs.json';
@@ -28,7 +27,6 @@ export interface OutputRecord extends KnownFile {
 interface CacheFile {
   readonly fingerprint: string;
   readonly dir: string;
-  readonly checksum: string;
   readonly outputs: Record<string, OutputRecord>;
   /** What the files of the folder that build replaced hold: it is kept as the next build's spare (see StagedDirectoryWriter). */
   readonly replaced: Record<string, KnownFile>;
@@ -40,9 +38,6 @@ export async function renderFingerprint(parseFingerprint: string, config: SiteCo
   for (const name of await listFiles(templates, ['.liquid'])) hash.update(name).update(readFileSync(path.join(templates, name)));
   return hash.digest('hex').slice(0, 16);
 }
-
-const checksum = (dir: string, outputs: Record<string, OutputRecord>, replaced: Record<string, KnownFile>) =>
-  createHash('sha256').update(dir).update(JSON.stringify(outputs)).update(JSON.stringify(replaced)).digest('hex');
 
 const NONE: ReadonlyMap<string, never> = new Map<string, never>();
 
@@ -64,8 +59,8 @@ export class OutputCache {
   static async open(cacheDir: string, fingerprint: string): Promise<OutputCache> {
     const file = path.join(cacheDir, OUTPUTS);
     try {
-      const data = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-      if (typeof data.dir !== 'string' || checksum(data.dir, data.outputs, data.replaced) !== data.checksum) throw new Error('damaged');
+      const data = (await readCacheFile(file)) as CacheFile;
+      if (typeof data.dir !== 'string') throw new Error('damaged');
       const files = new Map(Object.entries(data.outputs));
       const records = data.fingerprint === fingerprint ? files : NONE;
       return new OutputCache(file, fingerprint, data.dir, records, files, new Map(Object.entries(data.replaced)));
@@ -78,7 +73,7 @@ export class OutputCache {
   async save(dir: string, outputs: ReadonlyMap<string, OutputRecord>, replaced: ReadonlyMap<string, KnownFile>): Promise<void> {
     const sorted = sortedEntries(outputs);
     const before = sortedEntries(replaced);
-    const data: CacheFile = { fingerprint: this.fingerprint, dir, checksum: checksum(dir, sorted, before), outputs: sorted, replaced: before };
+    const data: CacheFile = { fingerprint: this.fingerprint, dir, outputs: sorted, replaced: before };
     await replaceCacheFile(this.file, 'outputs', data);
   }
 }

@@ -7,13 +7,12 @@
  * checksum and is ignored (the build parses from scratch and rewrites it).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SourceRef } from '../load/files.js';
 import type { ParsedStory } from '../parse/story.js';
-import { replaceCacheFile, sortedEntries } from './store.js';
+import { readCacheFile, replaceCacheFile, sortedEntries } from './store.js';
 
 const require = createRequire(import.meta.url);
 
@@ -34,7 +33,7 @@ const PARSERS = [
 ];
 
 /** Bump when the shape of a cached story changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 function versionOf(name: string): string {
   try {
@@ -58,11 +57,8 @@ interface Entry {
 
 interface CacheFile {
   readonly fingerprint: string;
-  readonly checksum: string;
   readonly entries: Record<string, Entry>;
 }
-
-const checksum = (entries: Record<string, Entry>) => createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 
 export class ParseCache {
   private readonly used = new Map<string, Entry>();
@@ -78,16 +74,10 @@ export class ParseCache {
   /** The cache in `dir` for `fingerprint`; empty (with the reason) when missing, stale or damaged. */
   static async open(dir: string, fingerprint: string): Promise<ParseCache> {
     const file = path.join(dir, `parsed-${fingerprint}.json`);
-    let text: string;
+    if (!existsSync(file)) return new ParseCache(file, fingerprint, new Map(), 'no cache yet');
     try {
-      text = await readFile(file, 'utf8');
-    } catch {
-      return new ParseCache(file, fingerprint, new Map(), 'no cache yet');
-    }
-    try {
-      const data = JSON.parse(text) as CacheFile;
+      const data = (await readCacheFile(file)) as CacheFile;
       if (data.fingerprint !== fingerprint || typeof data.entries !== 'object' || data.entries === null) throw new Error('not a cache for this build');
-      if (checksum(data.entries) !== data.checksum) throw new Error('checksum does not match');
       return new ParseCache(file, fingerprint, new Map(Object.entries(data.entries)), undefined);
     } catch (error) {
       return new ParseCache(file, fingerprint, new Map(), `damaged cache ignored (${(error as Error).message})`);
@@ -110,7 +100,7 @@ export class ParseCache {
   /** Write the entries of the stories in `keep` (paths), atomically; older caches are removed. */
   async save(keep: ReadonlySet<string>): Promise<void> {
     const entries = sortedEntries([...this.used].filter(([file]) => keep.has(file)));
-    const data: CacheFile = { fingerprint: this.fingerprint, checksum: checksum(entries), entries };
+    const data: CacheFile = { fingerprint: this.fingerprint, entries };
     await replaceCacheFile(this.file, 'parsed-', data);
   }
 }

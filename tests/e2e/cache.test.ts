@@ -25,7 +25,7 @@ const cacheFile = (site: string, prefix = 'parsed-') => {
 };
 
 /** What the last build recorded of its outputs. */
-const outputsRecord = (site: string) => JSON.parse(readFileSync(cacheFile(site, 'outputs'), 'utf8'));
+const outputsRecord = (site: string) => JSON.parse(readFileSync(cacheFile(site, 'outputs'), 'utf8').replace(/^.*\n/, ''));
 
 /** Edit one story's text, as an editor would. */
 const editIspr = (site: string) => {
@@ -64,7 +64,7 @@ describe('the parse cache', () => {
   });
 
   it.each([
-    ['truncated', (text: string) => text.slice(0, Math.floor(text.length / 2)), 'damaged cache ignored (Unterminated string in JSON'],
+    ['truncated', (text: string) => text.slice(0, Math.floor(text.length / 2)), 'damaged cache ignored (checksum does not match)'],
     ['edited without its checksum', (text: string) => text.replace('Army chief speaks', 'Army chief TAMPERED'), 'damaged cache ignored (checksum does not match)'],
     ['not JSON at all', () => '\u0000\u0001 garbage', 'damaged cache ignored ('],
   ])('is ignored and rewritten when %s', (_, damage, note) => {
@@ -170,6 +170,16 @@ describe('reusing the last build', () => {
     // The newest build's folder is the one recorded: edit a page there, as a person on the server might.
     const latest = outputsRecord(site).dir as string;
     writeFileSync(path.join(latest, '2023/09/call/index.html'), '<p>edited on the server</p>');
+    const warm = build(site);
+    expect(warm.stdout).toMatch(/kept 0 unchanged outputs/);
+    expect(warm.files).toEqual(cold);
+  });
+
+  it('renders everything when the record of the last build is damaged', () => {
+    const site = copyFixture('newsroom');
+    build(site);
+    const record = cacheFile(site, 'outputs');
+    writeFileSync(record, readFileSync(record, 'utf8').replace('"hash":"', '"hash":"0'));
     const warm = build(site);
     expect(warm.stdout).toMatch(/kept 0 unchanged outputs/);
     expect(warm.files).toEqual(cold);
