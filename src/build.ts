@@ -150,7 +150,7 @@ async function generateWith(
     ...(cache && { cache }),
     ...(options.onProgress && { onProgress: options.onProgress }),
   });
-  for (const source of await loadStoryFiles(paths.content, paths.root)) pipeline.setSource(source);
+  for (const source of await loadStoryFiles(paths.content, paths.root, cache?.known)) pipeline.setSource(source);
   if (previous?.dir) pipeline.seedOutputKeys(new Map([...previous.records].map(([file, record]) => [file, record.key])));
   const load = performance.now() - started;
   // Outputs are written as they are rendered, so a build never holds every page in memory.

@@ -7,10 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildCommand } from './cli/build-command.js';
-import { devCommand } from './cli/dev-command.js';
 import { EXIT, print, usage } from './cli/io.js';
-import { newCommand } from './cli/new-command.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -109,13 +106,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const maxPositionals = command === 'new' ? 1 : 0;
   if (rest.length > maxPositionals) return usage(`unexpected argument \`${rest[maxPositionals]}\``);
 
+  // Each command loads only its own modules: `build` never pays for the dev server's.
   switch (command) {
     case 'build':
-      return buildCommand(values);
+      return (await import('./cli/build-command.js')).buildCommand(values);
     case 'dev':
-      return devCommand(values);
+      return (await import('./cli/dev-command.js')).devCommand(values);
     default:
-      return newCommand(rest[0], values);
+      return (await import('./cli/new-command.js')).newCommand(rest[0], values);
   }
 }
 

@@ -13,8 +13,8 @@ import { readSourceSync, type SourceFile, type SourceRef } from './load/files.js
 import { measureImages } from './load/images.js';
 import { buildSite, reviseSite, type Selection, type Site } from './model/site.js';
 import { parseInParallel } from './parse/parallel.js';
-import { parseSafely } from './parse/safely.js';
-import { parseStory, type ParsedStory, type ParsedWithBody, type Story } from './parse/story.js';
+import { loadedParser, loadParser } from './parse/load-parser.js';
+import type { ParsedStory, ParsedWithBody, Story } from './parse/story.js';
 import { keyMaker, type Planned } from './plan/fingerprint.js';
 import { termPages, type Page } from './plan/pages.js';
 import { outputPath, planSite } from './plan/plan.js';
@@ -94,7 +94,8 @@ export class Pipeline {
   /** Add or replace a story file; it is re-parsed only if its bytes changed. */
   setSource(file: SourceRef): void {
     // Only what finds the file again: a large site's texts would not fit in memory.
-    this.sources.set(file.path, { absolutePath: file.absolutePath, path: file.path, relativePath: file.relativePath, hash: file.hash });
+    const { absolutePath, path, relativePath, hash, stamp } = file;
+    this.sources.set(path, { absolutePath, path, relativePath, hash, ...(stamp && { stamp }) });
   }
 
   /** Forget a story file that was deleted or renamed. */
@@ -193,6 +194,8 @@ export class Pipeline {
     const pages = plan.pages.filter((page) => stale(page, versions.get(TEMPLATE_OF[page.kind])));
     const feeds = plan.feeds.filter((feed) => stale(feed));
     const crawlerFiles = plan.crawlerFiles.filter((file) => stale(file));
+    // Pages and feeds read story bodies, and a body gone or damaged in the store is parsed again (see bodyOf).
+    if (pages.length > 0 || feeds.length > 0) await loadParser();
     lap('keys');
 
     const changed: string[] = [];
@@ -267,9 +270,11 @@ export class Pipeline {
     const stored = bodies.get(story.body, remember);
     if (stored !== undefined) return stored;
     const source = this.sources.get(story.file);
+    // Loaded by `run` before anything that reads bodies is rendered.
+    const parser = loadedParser();
     let again: ParsedWithBody | undefined;
     try {
-      again = source && parseStory(readSourceSync(source), this.config.timezone);
+      again = source && parser?.parseStory(readSourceSync(source), this.config.timezone);
     } catch {
       again = undefined;
     }
@@ -323,6 +328,7 @@ export class Pipeline {
   }
 
   private async parseOne(file: SourceFile): Promise<Parsed> {
+    const { parseSafely } = await loadParser();
     const result = parseSafely(file, this.config.timezone, this.options.bodies);
     this.options.cache?.set(file, result);
     return this.withImages(file, result);

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { SourceRef } from '../load/files.js';
+import type { KnownHash, SourceRef, SourceStamp } from '../load/files.js';
 import type { ParsedStory } from '../parse/story.js';
 import { readCacheFile, replaceCacheFile, sortedEntries } from './store.js';
 
@@ -52,6 +52,8 @@ export function parseFingerprint(zone: string): string {
 
 interface Entry {
   readonly hash: string;
+  /** The file when it was hashed, if that vouches for its bytes (see loadStoryFiles). */
+  readonly stamp?: SourceStamp;
   readonly result: ParsedStory;
 }
 
@@ -84,17 +86,20 @@ export class ParseCache {
     }
   }
 
+  /** The hash and stamp recorded for the story file at `path` (relative to the site root). */
+  readonly known: KnownHash = (path) => this.entries.get(path);
+
   /** The cached parse of `file`, if its bytes are the ones that were parsed. */
   get(file: SourceRef): ParsedStory | undefined {
     const entry = this.entries.get(file.path);
     if (entry?.hash !== file.hash) return undefined;
-    this.used.set(file.path, entry);
+    this.set(file, entry.result);
     return entry.result;
   }
 
   /** Remember the parse of `file`. */
   set(file: SourceRef, result: ParsedStory): void {
-    this.used.set(file.path, { hash: file.hash, result });
+    this.used.set(file.path, { hash: file.hash, ...(file.stamp && { stamp: file.stamp }), result });
   }
 
   /** Write the entries of the stories in `keep` (paths), atomically; older caches are removed. */

@@ -2,8 +2,8 @@
  * Load: find the story files and read them. Nothing is parsed here.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, type Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText } from '../errors.js';
 
@@ -21,7 +21,32 @@ export interface SourceRef {
   readonly relativePath: string;
   /** SHA-256 of the bytes, hex: the key for caching and change detection. */
   readonly hash: string;
+  /** The file as it was when hashed, where that vouches for its bytes next time (see `loadStoryFiles`). */
+  readonly stamp?: SourceStamp;
 }
+
+/**
+ * What a story file looked like when it was hashed. The change time is in it
+ * (unlike output stamps): nothing can set it back, and story files are never
+ * hard-linked.
+ */
+export interface SourceStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+}
+
+/** The hash of a file as last hashed, and its stamp then: what `loadStoryFiles` may skip reading by. */
+export type KnownHash = (path: string) => { readonly hash: string; readonly stamp?: SourceStamp } | undefined;
+
+/**
+ * A file changed within the file system's timestamp tick after it was hashed
+ * would keep its stamp (git calls this "racy"): a stamp vouches for the bytes
+ * only if the file was already this old when hashed. Two seconds covers the
+ * coarsest file systems' ticks.
+ */
+const SETTLED_MS = 2000;
 
 /** A file as read from disk, with its text. */
 export interface SourceFile extends SourceRef {
@@ -35,31 +60,55 @@ export interface SourceFile extends SourceRef {
  * folder holds no files.
  */
 export async function listFiles(dir: string, extensions: readonly string[] = []): Promise<string[]> {
+  const base = path.resolve(dir);
   let entries: Dirent[];
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    // Synchronous: fs.promises' recursive listing takes a thread-pool round trip per folder.
+    entries = readdirSync(base, { recursive: true, withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => relativePosix(dir, path.join(entry.parentPath, entry.name)))
+    .map((entry) => (entry.parentPath === base ? entry.name : `${relativePosix(base, entry.parentPath)}/${entry.name}`))
     .filter((entry) => !entry.split('/').some((part) => part.startsWith('.')))
     .filter((entry) => extensions.length === 0 || extensions.some((ext) => entry.endsWith(ext)))
     .sort(compareText);
 }
 
-/** Find and hash the story files (`**\/*.md`) under `contentDir`; paths in messages are relative to `root`. */
-export async function loadStoryFiles(contentDir: string, root: string): Promise<SourceRef[]> {
+/**
+ * Find and hash the story files (`**\/*.md`) under `contentDir`; paths in
+ * messages are relative to `root`. A file whose stamp is the one `known`
+ * recorded with its hash is not read again: like git's index, unchanged
+ * size, modification and change times and inode vouch for unchanged bytes
+ * (reading and hashing 4,000 stories was ~0.3 s of a 2 s warm build here).
+ */
+export async function loadStoryFiles(contentDir: string, root: string, known?: KnownHash): Promise<SourceRef[]> {
   const names = await listFiles(contentDir, ['.md']);
-  // Read one at a time, synchronously: small files from the page cache, where
+  const under = relativePosix(root, contentDir);
+  const now = Date.now();
+  // One at a time, synchronously: small files from the page cache, where
   // promise round trips cost more than the reads (0.75 s for 4,000 stories
   // here), and no more than one text in memory at once.
   return names.map((name) => {
     const absolutePath = path.join(contentDir, name);
-    return refTo(absolutePath, name, root, readFileSync(absolutePath));
+    const shown = under === '' ? name : `${under}/${name}`;
+    const stamp = sourceStamp(statSync(absolutePath));
+    const before = known?.(shown);
+    if (before?.stamp && sameSourceStamp(before.stamp, stamp)) return { absolutePath, path: shown, relativePath: name, hash: before.hash, stamp };
+    const hash = sourceHash(readFileSync(absolutePath));
+    const settled = now - Math.max(stamp.mtimeMs, stamp.ctimeMs) > SETTLED_MS;
+    return { absolutePath, path: shown, relativePath: name, hash, ...(settled && { stamp }) };
   });
+}
+
+function sourceStamp(stats: Stats): SourceStamp {
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+}
+
+function sameSourceStamp(a: SourceStamp, b: SourceStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
 /** What finds a file again: its paths, and the hash of `bytes` read from it. */

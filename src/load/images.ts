@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { imageSize } from 'image-size';
 import type { Problem } from '../errors.js';
 import type { Story } from '../parse/story.js';
 import { relativePosix } from './files.js';
@@ -29,6 +28,8 @@ export async function measureImages(
         return story;
       }
       try {
+        // Loaded here: most builds measure no image (cached stories keep their sizes).
+        const { imageSize } = await import('image-size');
         const { width, height } = imageSize(await readFile(file));
         return Object.freeze({ ...story, image: { ...image, width, height } });
       } catch (error) {

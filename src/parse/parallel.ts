@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BodyStore } from '../cache/bodies.js';
 import type { SourceRef } from '../load/files.js';
-import { parseSafely } from './safely.js';
+import { loadParser } from './load-parser.js';
 import type { ParsedStory } from './story.js';
 
 /** Below this many stories, starting workers (~0.5 s each here, loading the parsers) costs more than it saves. */
@@ -31,8 +31,12 @@ function threads(): number {
 
 /** Parse `files` (dates read in `zone`); results in the same order as `files`. */
 export async function parseInParallel(files: readonly SourceRef[], zone: string, bodies: BodyStore): Promise<ParsedStory[]> {
+  if (files.length === 0) return [];
   const count = Math.min(threads(), Math.ceil(files.length / (MIN_PARALLEL / 2)));
-  if (files.length < MIN_PARALLEL || count < 2) return files.map((file) => parseSafely(file, zone, bodies));
+  if (files.length < MIN_PARALLEL || count < 2) {
+    const { parseSafely } = await loadParser();
+    return files.map((file) => parseSafely(file, zone, bodies));
+  }
   const shares = Array.from({ length: count }, (_, share) => files.filter((_, index) => index % count === share));
   const parsed = await Promise.all(shares.map((share) => inWorker(share, zone, bodies)));
   return files.map((_, index) => {
@@ -62,22 +66,26 @@ function inWorker(files: SourceRef[], zone: string, bodies: BodyStore): Promise<
     });
     const results: ParsedStory[] = [];
     let done = false;
-    const finish = () => {
+    const finish = async () => {
       if (done) return;
       done = true;
       // Whatever the worker did not get to (it crashed, or ran out of memory) is parsed here.
-      for (const file of files.slice(results.length)) results.push(parseSafely(file, zone, bodies));
+      const rest = files.slice(results.length);
+      if (rest.length > 0) {
+        const { parseSafely } = await loadParser();
+        for (const file of rest) results.push(parseSafely(file, zone, bodies));
+      }
       resolve(results);
     };
     worker.on('message', (batch: ParsedStory[]) => {
       if (done) return;
       results.push(...batch);
       if (results.length === files.length) {
-        finish();
+        void finish();
         void worker.terminate();
       }
     });
-    worker.once('error', finish);
-    worker.once('exit', finish);
+    worker.once('error', () => void finish());
+    worker.once('exit', () => void finish());
   });
 }
