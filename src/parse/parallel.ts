@@ -57,12 +57,20 @@ const BATCH = 100;
  */
 const WORKER_HEAP_MB = 256;
 
+/**
+ * Each worker's young generation is capped too (V8's default is 48 MB): the
+ * parser's garbage dies young either way. Parsing 4,000 stories on two
+ * workers here: peak RSS 250-256 -> 206-208 MB, time unchanged (8 MB saved
+ * another 25 MB but parsed ~10% slower).
+ */
+const WORKER_YOUNG_MB = 24;
+
 function inWorker(files: SourceRef[], zone: string, bodies: BodyStore): Promise<ParsedStory[]> {
   return new Promise((resolve) => {
     // Bodies go straight to the store from the worker: only the stories' fields travel back.
     const worker = new Worker(WORKER, {
       workerData: { files, zone, bodiesDir: bodies.dir, batch: BATCH },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
     const results: ParsedStory[] = [];
     let done = false;

@@ -12,10 +12,11 @@ import { modifiedAt } from '../plan/sitemaps.js';
 import { isoDay, rfc822 } from './time.js';
 import { absoluteUrl } from './urls.js';
 import type { BodyOf } from './view.js';
+import { fileText } from './utf8-builder.js';
 import { cdata, el, serializeXml } from './xml.js';
 
-/** The feed file's text. */
-export function renderFeed(feed: Feed, site: Site, body: BodyOf): string {
+/** The feed file's bytes: a view of `fileText`'s buffer, valid until the next file is rendered. */
+export function renderFeed(feed: Feed, site: Site, body: BodyOf): Uint8Array {
   switch (feed.format) {
     case 'rss':
       return rss(feed, site, body);
@@ -32,7 +33,7 @@ export function storyId(story: SiteStory, config: SiteConfig): string {
   return `tag:${url.hostname},${isoDay(story.story.date)}:${url.pathname}`;
 }
 
-function rss(feed: Feed, site: Site, body: BodyOf): string {
+function rss(feed: Feed, site: Site, body: BodyOf): Uint8Array {
   const { config } = site;
   const updated = newestChange(feed);
   const items = feed.stories.map((item) => {
@@ -76,7 +77,7 @@ function rss(feed: Feed, site: Site, body: BodyOf): string {
   );
 }
 
-function atom(feed: Feed, site: Site, body: BodyOf): string {
+function atom(feed: Feed, site: Site, body: BodyOf): Uint8Array {
   const { config } = site;
   const entries = feed.stories.map((item) => {
     const { story } = item;
@@ -114,9 +115,9 @@ function atom(feed: Feed, site: Site, body: BodyOf): string {
   );
 }
 
-function jsonFeed(feed: Feed, site: Site, body: BodyOf): string {
+function jsonFeed(feed: Feed, site: Site, body: BodyOf): Uint8Array {
   const { config } = site;
-  const document = {
+  const head = {
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,
     home_page_url: absoluteUrl(feed.pageUrl, config),
@@ -124,26 +125,34 @@ function jsonFeed(feed: Feed, site: Site, body: BodyOf): string {
     ...(config.description && { description: config.description }),
     language: config.language,
     authors: [{ name: config.publisher.name }],
-    items: feed.stories.map((item) => {
-      const { story } = item;
-      return {
-        id: storyId(item, config),
-        url: absoluteUrl(item.url, config),
-        title: story.title,
-        content_html: body(story),
-        ...(story.summary && { summary: story.summary }),
-        ...(story.image && { image: absoluteUrl(story.image.src, config) }),
-        date_published: story.date.iso,
-        date_modified: modifiedAt(item).iso,
-        ...(story.bylines.length > 0 && {
-          authors: story.bylines.map((name) => ({ name, url: absoluteUrl(termOf(site.taxonomies.bylines, name)?.url ?? '/bylines/', config) })),
-        }),
-        ...(story.tags.length > 0 && { tags: [...story.tags] }),
-        ...(story.lang && { language: story.lang }),
-      };
-    }),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  const items = feed.stories.map((item) => () => {
+    const { story } = item;
+    return {
+      id: storyId(item, config),
+      url: absoluteUrl(item.url, config),
+      title: story.title,
+      content_html: body(story),
+      ...(story.summary && { summary: story.summary }),
+      ...(story.image && { image: absoluteUrl(story.image.src, config) }),
+      date_published: story.date.iso,
+      date_modified: modifiedAt(item).iso,
+      ...(story.bylines.length > 0 && {
+        authors: story.bylines.map((name) => ({ name, url: absoluteUrl(termOf(site.taxonomies.bylines, name)?.url ?? '/bylines/', config) })),
+      }),
+      ...(story.tags.length > 0 && { tags: [...story.tags] }),
+      ...(story.lang && { language: story.lang }),
+    };
+  });
+  // What `JSON.stringify({ ...head, items }, null, 2)` gives, an item at a time (see Utf8Builder).
+  if (items.length === 0) fileText.append(JSON.stringify({ ...head, items: [] }, null, 2));
+  else {
+    fileText.append(`${JSON.stringify(head, null, 2).slice(0, -2)},\n  "items": [\n`);
+    items.forEach((item, index) => fileText.append(`${index > 0 ? ',\n' : ''}    ${JSON.stringify(item(), null, 2).replaceAll('\n', '\n    ')}`));
+    fileText.append('\n  ]\n}');
+  }
+  fileText.append('\n');
+  return fileText.take();
 }
 
 function newestChange(feed: Feed) {

@@ -7,8 +7,8 @@ import { el, serializeXml } from './xml.js';
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 
-/** The crawler file's text. */
-export function renderCrawlerFile(file: CrawlerFile, site: Site): string {
+/** The crawler file's text, or its bytes as a view of `fileText`'s buffer, valid until the next file is rendered. */
+export function renderCrawlerFile(file: CrawlerFile, site: Site): string | Uint8Array {
   const { config } = site;
   switch (file.kind) {
     case 'sitemap':
@@ -42,7 +42,7 @@ export function renderCrawlerFile(file: CrawlerFile, site: Site): string {
 }
 
 /** A sitemap or sitemap index: `<loc>` and `<lastmod>` for each entry. */
-function locations(rootName: string, entryName: string, entries: readonly SitemapEntry[], site: Site): string {
+function locations(rootName: string, entryName: string, entries: readonly SitemapEntry[], site: Site): Uint8Array {
   return serializeXml(
     el(
       rootName,

@@ -8,6 +8,8 @@
  * per tag, byline and section that dominated builds and dev rebuilds.)
  */
 
+import { fileText, type Utf8Builder } from './utf8-builder.js';
+
 /** An element: name, attributes in order, children (elements, text or CDATA sections). */
 export interface XmlElement {
   readonly name: string;
@@ -81,31 +83,35 @@ function isElement(child: XmlChild): child is XmlElement {
   return typeof child !== 'string' && 'name' in child;
 }
 
-/** The document: XML declaration, then `root`, indented by two spaces, ending in a newline. */
-export function serializeXml(root: XmlElement): string {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
-  write(root, '', out);
-  return out.join('');
+/**
+ * The document as UTF-8: XML declaration, then `root`, indented by two
+ * spaces, ending in a newline. The bytes are a view of `fileText`'s buffer,
+ * valid until the next file is rendered.
+ */
+export function serializeXml(root: XmlElement): Uint8Array {
+  fileText.append('<?xml version="1.0" encoding="UTF-8"?>\n');
+  write(root, '', fileText);
+  return fileText.take();
 }
 
-function write(element: XmlElement, indent: string, out: string[]): void {
+function write(element: XmlElement, indent: string, out: Utf8Builder): void {
   let open = `<${element.name}`;
   if (element.attributes) for (const name in element.attributes) open += ` ${name}="${escapeXml(element.attributes[name]!)}"`;
   const children = element.children ?? [];
   if (children.length === 0) {
-    out.push(`${indent}${open}/>\n`);
+    out.append(`${indent}${open}/>\n`);
   } else if (!children.some(isElement)) {
     let text = '';
     for (const child of children) text += textOf(child as string | CData);
-    out.push(`${indent}${open}>${text}</${element.name}>\n`);
+    out.append(`${indent}${open}>${text}</${element.name}>\n`);
   } else {
-    out.push(`${indent}${open}>\n`);
+    out.append(`${indent}${open}>\n`);
     const inner = `${indent}  `;
     for (const child of children) {
       if (isElement(child)) write(child, inner, out);
-      else out.push(`${inner}${textOf(child)}\n`);
+      else out.append(`${inner}${textOf(child)}\n`);
     }
-    out.push(`${indent}</${element.name}>\n`);
+    out.append(`${indent}</${element.name}>\n`);
   }
 }
 

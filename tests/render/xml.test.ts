@@ -2,7 +2,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { cdata, el, escapeXml, scriptSafeJson, serializeXml } from '../../src/render/xml.js';
+import { Utf8Builder } from '../../src/render/utf8-builder.js';
+import { cdata, el, escapeXml, scriptSafeJson, serializeXml as serializeBytes, type XmlElement } from '../../src/render/xml.js';
+
+/** The document as text (serializeXml gives UTF-8 bytes). */
+const serializeXml = (root: XmlElement) => Buffer.from(serializeBytes(root)).toString('utf8');
 import { tempDir, xmllint } from '../helpers.js';
 
 describe('escapeXml', () => {
@@ -68,5 +72,22 @@ describe('scriptSafeJson', () => {
     const json = scriptSafeJson(value);
     expect(json).not.toMatch(/[<>&\u2028]/);
     expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+describe('Utf8Builder', () => {
+  it('gives back exactly the UTF-8 of what was appended, growing past its first buffer', () => {
+    const builder = new Utf8Builder(8);
+    const pieces = ['plain ', 'پاکستان ', '😀'.repeat(50), ' \u2028 done'];
+    for (const piece of pieces) builder.append(piece);
+    expect(Buffer.from(builder.take()).toString('utf8')).toBe(pieces.join(''));
+  });
+
+  it('starts afresh after each take', () => {
+    const builder = new Utf8Builder(8);
+    builder.append('first file');
+    builder.take();
+    builder.append('second');
+    expect(Buffer.from(builder.take()).toString('utf8')).toBe('second');
   });
 });
