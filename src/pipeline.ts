@@ -9,11 +9,12 @@ import type { SiteConfig, SitePaths } from './config.js';
 import { BuildFailed, compareText, type Problem } from './errors.js';
 import type { BodyStore } from './cache/bodies.js';
 import type { ParseCache } from './cache/parse-cache.js';
-import { readSourceSync, type SourceFile, type SourceRef } from './load/files.js';
+import type { SourceFile, SourceRef } from './load/files.js';
 import { measureImages } from './load/images.js';
 import { buildSite, reviseSite, type Selection, type Site } from './model/site.js';
 import { parseInParallel } from './parse/parallel.js';
-import { loadedParser, loadParser } from './parse/load-parser.js';
+import { loadParser } from './parse/load-parser.js';
+import { parseAside } from './parse/parse-aside.js';
 import type { ParsedStory, ParsedWithBody, Story } from './parse/story.js';
 import { keyMaker, type Planned } from './plan/fingerprint.js';
 import { termPages, type Page } from './plan/pages.js';
@@ -194,8 +195,6 @@ export class Pipeline {
     const pages = plan.pages.filter((page) => stale(page, versions.get(TEMPLATE_OF[page.kind])));
     const feeds = plan.feeds.filter((feed) => stale(feed));
     const crawlerFiles = plan.crawlerFiles.filter((file) => stale(file));
-    // Pages and feeds read story bodies, and a body gone or damaged in the store is parsed again (see bodyOf).
-    if (pages.length > 0 || feeds.length > 0) await loadParser();
     lap('keys');
 
     const changed: string[] = [];
@@ -270,18 +269,16 @@ export class Pipeline {
     const stored = bodies.get(story.body, remember);
     if (stored !== undefined) return stored;
     const source = this.sources.get(story.file);
-    // Loaded by `run` before anything that reads bodies is rendered.
-    const parser = loadedParser();
     let again: ParsedWithBody | undefined;
     try {
-      again = source && parser?.parseStory(readSourceSync(source), this.config.timezone);
+      again = source && parseAside(source, this.config.timezone);
     } catch {
       again = undefined;
     }
     if (!again?.story || again.story.body !== story.body) {
       throw new BuildFailed([{ severity: 'error', file: story.file, message: 'changed or went missing while the site was being built: build again' }]);
     }
-    bodies.put(story.body, again.html);
+    bodies.repair(story.body, again.html);
     return again.html;
   };
 

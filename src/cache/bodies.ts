@@ -9,7 +9,7 @@
  * bodies stay in memory: feeds ask for the newest stories over and over.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -48,6 +48,15 @@ export class BodyStore {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, html, { flag: 'wx' });
     }
+  }
+
+  /** Put `html` back under `digest` in place of a damaged or missing file, whole or not at all. */
+  repair(digest: string, html: string): void {
+    const file = this.fileOf(digest);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, html);
+    renameSync(temporary, file);
   }
 
   /**

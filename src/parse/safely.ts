@@ -2,7 +2,7 @@ import type { BodyStore } from '../cache/bodies.js';
 import { readSourceSync, type SourceFile, type SourceRef } from '../load/files.js';
 import { parseStory, type ParsedStory } from './story.js';
 
-export { parseStory };
+export { parseStory, readSourceSync };
 
 /**
  * `parseStory` (reading the file first if only found so far), with the body put in `bodies` and anything it throws (a

@@ -29,6 +29,19 @@ describe('BodyStore', () => {
     expect(new BodyStore(dir).has(BodyStore.digest('never stored'))).toBe(false);
   });
 
+  it('repairs a damaged body, where putting it again leaves the damage', () => {
+    const dir = tempDir();
+    const html = '<p>Body.</p>';
+    const digest = BodyStore.digest(html);
+    new BodyStore(dir).put(digest, html);
+    writeFileSync(path.join(dir, files(dir)[0]!), '<p>Bodx.</p>');
+    new BodyStore(dir).put(digest, html);
+    expect(new BodyStore(dir).get(digest)).toBeUndefined();
+    new BodyStore(dir).repair(digest, html);
+    expect(new BodyStore(dir).get(digest)).toBe(html);
+    expect(files(dir)).toHaveLength(1);
+  });
+
   it('prunes what is not kept', () => {
     const dir = tempDir();
     const store = new BodyStore(dir);

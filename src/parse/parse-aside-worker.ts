@@ -1,0 +1,17 @@
+/** A worker thread's job: parse each story `parseAside` sends, post the result, then raise the flag. */
+import { workerData } from 'node:worker_threads';
+import type { AsideJob, AsideSetup } from './parse-aside.js';
+import { parseStory, readSourceSync } from './safely.js';
+
+const { port, answered } = workerData as AsideSetup;
+port.on('message', ({ file, zone }: AsideJob) => {
+  let result;
+  try {
+    result = parseStory(readSourceSync(file), zone);
+  } catch {
+    result = null; // unreadable or unparsable: the caller names the story
+  }
+  port.postMessage(result);
+  Atomics.store(answered, 0, 1);
+  Atomics.notify(answered, 0);
+});
