@@ -202,10 +202,22 @@ export class Pipeline {
       changed.push(output.path);
       await sink(output, keys.get(output.path) ?? '');
     };
-    const rendered = await renderPages(pages, site, this.pageBody, this.engine, this.paths, emit, (done) =>
+    const rendered = await renderPages(pages, site, this.bodyOf, this.engine, this.paths, emit, (done) =>
       progress({ stage: 'render', done, total: pages.length }),
     );
-    for (const feed of feeds) await emit({ path: outputPath(feed.url), content: renderFeed(feed, site, this.bodyOf) });
+    // A page's three feeds come one after another and show the same stories: each body is read once for the three.
+    let scope: { readonly pageUrl: string; readonly bodies: Map<string, string> } | undefined;
+    const scopedBody = (story: Story): string => {
+      const known = scope?.bodies.get(story.body);
+      if (known !== undefined) return known;
+      const html = this.bodyOf(story);
+      scope?.bodies.set(story.body, html);
+      return html;
+    };
+    for (const feed of feeds) {
+      if (scope?.pageUrl !== feed.pageUrl) scope = { pageUrl: feed.pageUrl, bodies: new Map() };
+      await emit({ path: outputPath(feed.url), content: renderFeed(feed, site, scopedBody) });
+    }
     for (const file of crawlerFiles) await emit({ path: outputPath(file.url), content: renderCrawlerFile(file, site) });
     lap('render');
     check(rendered.problems);
@@ -250,23 +262,20 @@ export class Pipeline {
       if (first) pages.push(first);
     }
     const outputs: Output[] = [];
-    await renderPages(pages, revised.site, this.pageBody, this.engine, this.paths, async (output) => {
+    await renderPages(pages, revised.site, this.bodyOf, this.engine, this.paths, async (output) => {
       outputs.push(output);
     });
     return outputs;
   }
-
-  /** A body for a story's own page: read once per build, so not kept in memory. */
-  private readonly pageBody = (story: Story): string => this.bodyOf(story, false);
 
   /**
    * A story's body from the store. One that went missing or was damaged
    * since it was parsed (a cache folder deleted mid-build) is parsed again
    * from its file; if the file changed meanwhile, the build fails naming it.
    */
-  private readonly bodyOf = (story: Story, remember = true): string => {
+  private readonly bodyOf = (story: Story): string => {
     const { bodies } = this.options;
-    const stored = bodies.get(story.body, remember);
+    const stored = bodies.get(story.body);
     if (stored !== undefined) return stored;
     const source = this.sources.get(story.file);
     let again: ParsedWithBody | undefined;

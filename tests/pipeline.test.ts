@@ -14,7 +14,7 @@ import { copyFixture } from './helpers.js';
 async function pipelineOnFixture() {
   const root = copyFixture('newsroom');
   const { config, paths } = loadConfig({ root });
-  const pipeline = new Pipeline(config, paths, { drafts: false, future: false, now: Date.UTC(2024, 0, 1), strict: false, bodies: new BodyStore(path.join(root, '.dateline-cache', 'bodies'), 0) });
+  const pipeline = new Pipeline(config, paths, { drafts: false, future: false, now: Date.UTC(2024, 0, 1), strict: false, bodies: new BodyStore(path.join(root, '.dateline-cache', 'bodies')) });
   const refs = await loadStoryFiles(paths.content, paths.root);
   for (const ref of refs) pipeline.setSource(ref);
   const sources = refs.map(readSourceSync);
