@@ -17,9 +17,42 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Processor } from 'unified';
 
-/** A remark plugin: tables, footnotes and strikethrough. */
-export function remarkNewsGfm(this: Processor): void {
+/** Which of the three to register. */
+export interface NewsGfm {
+  readonly tables: boolean;
+  readonly footnotes: boolean;
+  readonly strikethrough: boolean;
+}
+
+/**
+ * Which constructs `source` could hold: each needs a marker. A table's
+ * delimiter row has a `|`, or a `:-`/`-:` cell (`a` over `:-` is a
+ * one-column table); a footnote is `[^…]`; strikethrough is `~`. Text with
+ * none of a construct's markers parses the same without its extension.
+ */
+export function gfmMarkers(source: string): NewsGfm {
+  return {
+    tables: source.includes('|') || source.includes(':-') || source.includes('-:'),
+    footnotes: source.includes('[^'),
+    strikethrough: source.includes('~'),
+  };
+}
+
+/** A remark plugin: tables, footnotes and strikethrough, or those of them asked for. */
+export function remarkNewsGfm(this: Processor, only: NewsGfm = { tables: true, footnotes: true, strikethrough: true }): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote(), gfmStrikethrough());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown());
+  const micromark = (data.micromarkExtensions ??= []);
+  const fromMarkdown = (data.fromMarkdownExtensions ??= []);
+  if (only.tables) {
+    micromark.push(gfmTable());
+    fromMarkdown.push(gfmTableFromMarkdown());
+  }
+  if (only.footnotes) {
+    micromark.push(gfmFootnote());
+    fromMarkdown.push(gfmFootnoteFromMarkdown());
+  }
+  if (only.strikethrough) {
+    micromark.push(gfmStrikethrough());
+    fromMarkdown.push(gfmStrikethroughFromMarkdown());
+  }
 }
