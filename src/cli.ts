@@ -7,7 +7,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { EXIT, print, usage } from './cli/io.js';
+
+// V8 lets a heap grow up to 4x past what survived its last full collection
+// before collecting again; a build's garbage is short-lived, so that slack
+// was most of its memory. Growing by 30% at a time (set here, as the process
+// starts, so worker threads get it too), --no-cache builds: 10,000 stories,
+// peak RSS 350 -> 265-276 MB; 100,000 stories 1,625 -> 770 MB, 509 -> 507 s.
+// (--optimize-for-size did as well for memory but took 1.7x the time.)
+setFlagsFromString('--heap-growing-percent=30');
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
