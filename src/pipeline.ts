@@ -328,9 +328,10 @@ export class Pipeline {
   async saveCache(): Promise<void> {
     const { cache, bodies } = this.options;
     if (!cache) return;
-    await cache.save(new Set(this.sources.keys()));
-    // Bodies of stories since edited or deleted are not needed again.
-    bodies.prune(new Set([...this.parsed.values()].flatMap((entry) => entry.story?.body ?? [])));
+    // Bodies of stories since edited or deleted are not needed again; when the cache did not change, none were.
+    if (await cache.save(new Set(this.sources.keys()))) {
+      bodies.prune(new Set([...this.parsed.values()].flatMap((entry) => entry.story?.body ?? [])));
+    }
   }
 
   private async parseOne(file: SourceFile): Promise<Parsed> {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { KnownHash, SourceRef, SourceStamp } from '../load/files.js';
+import { sameSourceStamp, type KnownHash, type SourceRef, type SourceStamp } from '../load/files.js';
 import type { ParsedStory } from '../parse/story.js';
 import { readCacheFile, replaceCacheFile, sortedEntries } from './store.js';
 
@@ -102,10 +102,24 @@ export class ParseCache {
     this.used.set(file.path, { hash: file.hash, ...(file.stamp && { stamp: file.stamp }), result });
   }
 
-  /** Write the entries of the stories in `keep` (paths), atomically; older caches are removed. */
-  async save(keep: ReadonlySet<string>): Promise<void> {
-    const entries = sortedEntries([...this.used].filter(([file]) => keep.has(file)));
-    const data: CacheFile = { fingerprint: this.fingerprint, entries };
+  /**
+   * Write the entries of the stories in `keep` (paths), atomically; older
+   * caches are removed. Nothing is written when they are exactly the entries
+   * read (a rebuild with nothing changed: ~0.1 s at 4,000 stories). Resolves
+   * to whether the file was written.
+   */
+  async save(keep: ReadonlySet<string>): Promise<boolean> {
+    const kept = [...this.used].filter(([file]) => keep.has(file));
+    if (kept.length === this.entries.size && kept.every(([file, entry]) => sameEntry(this.entries.get(file), entry))) return false;
+    const data: CacheFile = { fingerprint: this.fingerprint, entries: sortedEntries(kept) };
     await replaceCacheFile(this.file, 'parsed-', data);
+    return true;
   }
+}
+
+/** Whether `entry` is `read` as read from the file: the same parse, for the same bytes, stamped the same. */
+function sameEntry(read: Entry | undefined, entry: Entry): boolean {
+  if (read?.result !== entry.result || read.hash !== entry.hash) return false;
+  const [a, b] = [read.stamp, entry.stamp];
+  return a === b || (a !== undefined && b !== undefined && sameSourceStamp(a, b));
 }

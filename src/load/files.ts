@@ -107,7 +107,8 @@ function sourceStamp(stats: Stats): SourceStamp {
   return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
 }
 
-function sameSourceStamp(a: SourceStamp, b: SourceStamp): boolean {
+/** Whether two stamps describe the same, unchanged story file. */
+export function sameSourceStamp(a: SourceStamp, b: SourceStamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 

@@ -54,6 +54,20 @@ describe('the parse cache', () => {
     expect(warm.files).toEqual(cold);
   });
 
+  it('is left as it is by a build that changed nothing, and rewritten after an edit', () => {
+    const site = copyFixture('newsroom');
+    // Files younger than two seconds get no stamp, and gaining one changes the cache (see loadStoryFiles).
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
+    build(site);
+    const before = statSync(cacheFile(site));
+    expect(build(site).stdout).toContain('Parsed 0 stories, reused 8 stories from the cache');
+    expect(statSync(cacheFile(site))).toMatchObject({ ino: before.ino, mtimeMs: before.mtimeMs });
+    editIspr(site);
+    expect(build(site).stdout).toContain('Parsed 1 story, reused 7 stories from the cache');
+    expect(statSync(cacheFile(site)).ino).not.toBe(before.ino);
+    expect(build(site).stdout).toContain('Parsed 0 stories, reused 8 stories from the cache');
+  });
+
   it('re-parses only an edited story', () => {
     const site = copyFixture('newsroom');
     build(site);
