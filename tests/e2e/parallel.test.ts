@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NOW, runCli, snapshot, tempDir } from '../helpers.js';
+import { NOW, page, runCli, snapshot, tempDir } from '../helpers.js';
 
 const TAGS = ['TTP', 'ISPR', 'KP', 'Balochistan', 'Counter Terrorism', 'Economy', 'Courts', 'Floods'];
 const BYLINES = ['Ayesha Siddiqui', 'Bilal Ahmed', 'Farah Naqvi'];
@@ -56,6 +56,21 @@ describe('parallel parsing', () => {
     expect(one.stdout).toMatch(/from 240 stories/);
     expect(snapshot(two.out)).toEqual(snapshot(one.out));
   }, 120_000);
+
+  it('builds a 5 MB story too big for a worker, whole, on the main thread', () => {
+    const root = generatedSite(220);
+    const paragraph = (n: number) => `Paragraph ${n}: the ISPR said the **operation** in [North Waziristan](https://example.org/) went on for a *third* day.`;
+    const count = 42_000;
+    const body = Array.from({ length: count }, (_, n) => paragraph(n)).join('\n\n');
+    expect(body.length).toBeGreaterThan(5_000_000);
+    writeFileSync(path.join(root, 'content', 'huge.md'), `---\ntitle: Huge\ndate: 2023-01-02 10:00\n---\n${body}\n`);
+    const run = build(root, '2');
+    expect(run.status, run.stderr).toBe(0);
+    const $ = page(path.join(run.out, '2023', '01', 'huge', 'index.html'));
+    const paragraphs = $('.body p');
+    expect(paragraphs.length).toBe(count);
+    expect(paragraphs.last().text()).toBe(`Paragraph ${count - 1}: the ISPR said the operation in North Waziristan went on for a third day.`);
+  }, 180_000);
 
   it('names a story too deeply nested to parse, on a worker, and publishes nothing', () => {
     const root = generatedSite(220);
