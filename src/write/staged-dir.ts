@@ -13,7 +13,7 @@
  * rm, most of a warm build).
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, linkSync, lstatSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { contentHash, stampOf, stillHolds, type FileStamp, type KnownFile } from './file-stamp.js';
@@ -119,6 +119,7 @@ export class StagedDirectoryWriter implements Writer {
 
   /** Take over the spare as the staging folder, or start an empty one. */
   private async prepare(): Promise<void> {
+    this.removeLeftFolders();
     const { spare } = this.options;
     this.made.add(this.staging);
     if (spare) {
@@ -134,6 +135,26 @@ export class StagedDirectoryWriter implements Writer {
     const tree = await listTree(this.staging);
     for (const folder of tree.folders) this.made.add(folder);
     for (const file of tree.files) this.leftover.add(file);
+  }
+
+  /**
+   * Delete the staging and replaced folders that builds killed mid-way (not
+   * failed: those clean up) left beside the output folder, named with the
+   * process id of a process that is gone.
+   */
+  private removeLeftFolders(): void {
+    const parent = path.dirname(this.outDir);
+    const left = new RegExp(`^${escapeRegExp(path.basename(this.outDir))}\\.(?:tmp|old)-(\\d+)-[0-9a-f]{8}$`);
+    let names: string[];
+    try {
+      names = readdirSync(parent);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const pid = left.exec(name)?.[1];
+      if (pid !== undefined && !isRunning(Number(pid))) rmSync(path.join(parent, name), { recursive: true, force: true });
+    }
   }
 
   /** Make `dir` and its parents; a spare's file where one of them goes gives way. */
@@ -231,5 +252,19 @@ export class StagedDirectoryWriter implements Writer {
       }
     }
     await rm(this.staging, { recursive: true, force: true });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether a process with this id is running (one of another user counts). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,4 +1,5 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentHash, stampOf, type KnownFile } from '../../src/write/file-stamp.js';
@@ -50,6 +51,21 @@ describe('StagedDirectoryWriter', () => {
     await writer.write('index.html', 'x');
     await writer.commit();
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('x');
+  });
+
+  it('deletes what builds killed mid-way left beside the output, and nothing else', async () => {
+    const out = existingOutput();
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    const left = [`dist.tmp-${gone}-0123abcd`, `dist.old-${gone}-89abcdef`];
+    const others = [`dist.tmp-${process.pid}-00000000`, 'dist.tmp-notes', `other.tmp-${gone}-0123abcd`];
+    for (const name of [...left, ...others]) {
+      mkdirSync(path.join(path.dirname(out), name));
+      writeFileSync(path.join(path.dirname(out), name, 'index.html'), 'left');
+    }
+    const writer = new StagedDirectoryWriter(out);
+    await writer.write('index.html', 'new');
+    await writer.commit();
+    expect(readdirSync(path.dirname(out)).sort()).toEqual(['dist', ...others].sort());
   });
 
   it('leaves the previous output untouched on abort', async () => {
