@@ -206,16 +206,16 @@ export class Pipeline {
       progress({ stage: 'render', done, total: pages.length }),
     );
     // A page's three feeds come one after another and show the same stories: each body is read once for the three.
-    let scope: { readonly pageUrl: string; readonly bodies: Map<string, string> } | undefined;
+    let scope = { pageUrl: '', bodies: new Map<string, string>() };
     const scopedBody = (story: Story): string => {
-      const known = scope?.bodies.get(story.body);
+      const known = scope.bodies.get(story.body);
       if (known !== undefined) return known;
       const html = this.bodyOf(story);
-      scope?.bodies.set(story.body, html);
+      scope.bodies.set(story.body, html);
       return html;
     };
     for (const feed of feeds) {
-      if (scope?.pageUrl !== feed.pageUrl) scope = { pageUrl: feed.pageUrl, bodies: new Map() };
+      if (scope.pageUrl !== feed.pageUrl) scope = { pageUrl: feed.pageUrl, bodies: new Map() };
       await emit({ path: outputPath(feed.url), content: renderFeed(feed, site, scopedBody) });
     }
     for (const file of crawlerFiles) await emit({ path: outputPath(file.url), content: renderCrawlerFile(file, site) });

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { sameSourceStamp, type KnownHash, type SourceRef, type SourceStamp } from '../load/files.js';
 import type { ParsedStory } from '../parse/story.js';
+import { memoize } from '../memo.js';
 import { readCacheFile, replaceCacheFile, sortedEntries } from './store.js';
 
 const require = createRequire(import.meta.url);
@@ -43,12 +44,12 @@ function versionOf(name: string): string {
   }
 }
 
-/** What, besides a story's bytes, decides its parse. */
-export function parseFingerprint(zone: string): string {
+/** What, besides a story's bytes, decides its parse (remembered: it reads a dozen package files). */
+export const parseFingerprint = memoize((zone: string): string => {
   const dateline = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   const inputs = { FORMAT, dateline, zone, node: process.versions.modules, parsers: PARSERS.map((name) => `${name}@${versionOf(name)}`) };
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16);
-}
+});
 
 interface Entry {
   readonly hash: string;

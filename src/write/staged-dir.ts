@@ -63,7 +63,8 @@ export class StagedDirectoryWriter implements Writer {
     return this.preparing;
   }
 
-  async write(file: string, content: string | Uint8Array, hash?: string): Promise<FileStamp> {
+  /** Write `content`; with its `hash` (a caller that records what it wrote) the written file's stamp comes back. */
+  async write(file: string, content: string | Uint8Array, hash?: string): Promise<FileStamp | undefined> {
     await this.start();
     // Synchronous: a page's text is garbage the moment it is written, so it
     // dies young instead of outliving collections while a write is pending.
@@ -73,6 +74,7 @@ export class StagedDirectoryWriter implements Writer {
       file,
       () => hash ?? contentHash(content),
       (target) => writeFileSync(target, content),
+      hash !== undefined,
     );
   }
 
@@ -91,6 +93,7 @@ export class StagedDirectoryWriter implements Writer {
           copyFileSync(from, target);
         }
       },
+      true,
     );
   }
 
@@ -98,8 +101,12 @@ export class StagedDirectoryWriter implements Writer {
    * Put a file at `file` with `put`, unless the spare's file there is known
    * to hold `hash` already. A file is never written into: it is replaced,
    * since the spare's files may be hard links shared with the live output.
+   * The stamp of what is there after, when `stamped` (an lstat per file, which
+   * a build without a cache has no use for).
    */
-  private place(file: string, hash: () => string, put: (target: string) => void): FileStamp {
+  private place(file: string, hash: () => string, put: (target: string) => void, stamped: true): FileStamp;
+  private place(file: string, hash: () => string, put: (target: string) => void, stamped: boolean): FileStamp | undefined;
+  private place(file: string, hash: () => string, put: (target: string) => void, stamped: boolean): FileStamp | undefined {
     const relative = checkedRelative(file);
     const target = path.join(this.staging, relative);
     if (this.leftover.delete(target)) {
@@ -114,7 +121,7 @@ export class StagedDirectoryWriter implements Writer {
     }
     this.makeFolder(path.dirname(target));
     put(target);
-    return stampOf(lstatSync(target));
+    return stamped ? stampOf(lstatSync(target)) : undefined;
   }
 
   /** Take over the spare as the staging folder, or start an empty one. */

@@ -9,8 +9,9 @@ import type { FileStamp } from './file-stamp.js';
 /** Where rendered files go. Paths are relative to the output root, with `/` separators. */
 export interface Writer {
   /**
-   * Write `content` (whose SHA-1 is `hash`, when the caller has it) to `file`;
-   * resolves to the written file's stamp where the writer has one.
+   * Write `content` (whose SHA-1 is `hash`, when the caller records what it
+   * wrote) to `file`; given `hash`, resolves to the written file's stamp
+   * where the writer has one.
    */
   write(file: string, content: string | Uint8Array, hash?: string): Promise<FileStamp | void>;
   /** Put the existing file `from`, holding `hash`, at `file` without copying its bytes, where the writer can (optional). */

@@ -27,6 +27,16 @@ const cacheFile = (site: string, prefix = 'parsed-') => {
 /** What the last build recorded of its outputs. */
 const outputsRecord = (site: string) => JSON.parse(readFileSync(cacheFile(site, 'outputs'), 'utf8').replace(/^.*\n/, ''));
 
+/** Wait until the story files are two seconds old: only then does a build record their stamps (see loadStoryFiles). */
+const settle = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
+
+/** A build that trusts nothing of the last one builds what a cold build builds. */
+function expectEverythingRendered(site: string) {
+  const warm = build(site);
+  expect(warm.stdout).toMatch(/kept 0 unchanged outputs/);
+  expect(warm.files).toEqual(cold);
+}
+
 /** Edit one story's text, as an editor would. */
 const editIspr = (site: string) => {
   const story = path.join(site, 'content', 'ispr.md');
@@ -56,8 +66,7 @@ describe('the parse cache', () => {
 
   it('is left as it is by a build that changed nothing, and rewritten after an edit', () => {
     const site = copyFixture('newsroom');
-    // Files younger than two seconds get no stamp, and gaining one changes the cache (see loadStoryFiles).
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
+    settle();
     build(site);
     const before = statSync(cacheFile(site));
     expect(build(site).stdout).toContain('Parsed 0 stories, reused 8 stories from the cache');
@@ -82,8 +91,7 @@ describe('the parse cache', () => {
     const story = path.join(site, 'content', 'ispr.md');
     const lastYear = new Date('2025-11-28T00:00:00Z');
     utimesSync(story, lastYear, lastYear);
-    // Stamps are recorded only for files already two seconds old when hashed (see loadStoryFiles).
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
+    settle();
     build(site);
     writeFileSync(story, readFileSync(story, 'utf8').replace('speaks for', 'SPEAKS for'));
     utimesSync(story, lastYear, lastYear);
@@ -186,9 +194,7 @@ describe('reusing the last build', () => {
     const site = copyFixture('newsroom');
     const first = build(site);
     writeFileSync(path.join(first.out, '2023/09/call/index.html'), '<p>edited on the server</p>');
-    const warm = build(site);
-    expect(warm.stdout).toMatch(/kept 0 unchanged outputs/);
-    expect(warm.files).toEqual(cold);
+    expectEverythingRendered(site);
   });
 
   it('checks untouched files of the last build by their size, time and inode, and still sees a later edit', () => {
@@ -200,9 +206,7 @@ describe('reusing the last build', () => {
     // The newest build's folder is the one recorded: edit a page there, as a person on the server might.
     const latest = outputsRecord(site).dir as string;
     writeFileSync(path.join(latest, '2023/09/call/index.html'), '<p>edited on the server</p>');
-    const warm = build(site);
-    expect(warm.stdout).toMatch(/kept 0 unchanged outputs/);
-    expect(warm.files).toEqual(cold);
+    expectEverythingRendered(site);
   });
 
   it('renders everything when the record of the last build is damaged', () => {
@@ -210,9 +214,7 @@ describe('reusing the last build', () => {
     build(site);
     const record = cacheFile(site, 'outputs');
     writeFileSync(record, readFileSync(record, 'utf8').replace('"hash":"', '"hash":"0'));
-    const warm = build(site);
-    expect(warm.stdout).toMatch(/kept 0 unchanged outputs/);
-    expect(warm.files).toEqual(cold);
+    expectEverythingRendered(site);
   });
 
   it('renders everything when a template changed', () => {
