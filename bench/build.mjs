@@ -7,7 +7,7 @@
 //
 //   node bench/build.mjs [--stories 4000] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,7 @@ import { parseArgs } from 'node:util';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { stories: { type: 'string', default: '4000' }, keep: { type: 'boolean', default: false } } });
 const stories = Number(values.stories);
-const generator = path.join(repo, '..', 'shared', 'bench', 'make-corpus.mjs');
-if (!existsSync(generator)) throw new Error(`${generator} is missing: the benchmark needs the project's shared/ folder beside the repository`);
+const generator = path.join(repo, 'bench', 'make-corpus.mjs');
 
 const work = mkdtempSync(path.join(tmpdir(), 'dateline-bench-build-'));
 const site = path.join(work, 'site');

@@ -4,11 +4,11 @@
 //
 //   node bench/dev.mjs [--stories 10000] [--runs 21] [--debounce 8]
 //
-// Uses the shared corpus generator (../shared/bench/make-corpus.mjs) and the
+// Uses the corpus generator (bench/make-corpus.mjs) and the
 // compiled library in lib/. Prints the figures and writes them as JSON to
 // .dateline-cache/bench-dev.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +21,7 @@ const { values } = parseArgs({
 });
 const stories = Number(values.stories);
 const runs = Number(values.runs);
-const generator = path.join(repo, '..', 'shared', 'bench', 'make-corpus.mjs');
-if (!existsSync(generator)) throw new Error(`${generator} is missing: the benchmark needs the project's shared/ folder beside the repository`);
+const generator = path.join(repo, 'bench', 'make-corpus.mjs');
 
 const site = mkdtempSync(path.join(tmpdir(), 'dateline-bench-dev-'));
 execFileSync(process.execPath, [generator, path.join(site, 'content'), String(stories)], { stdio: 'ignore' });

@@ -1,7 +1,7 @@
 /** Shared helpers for tests that run Dateline the way users do. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,15 +63,13 @@ export function page(file: string): CheerioAPI {
   return load(readFileSync(file, 'utf8'));
 }
 
-/** The shared folder beside the repository (as laid out for developers and CI): XSDs for the sitemaps. */
-const SHARED = path.join(REPO, '..', 'shared');
-
-/** A file from the shared folder; a clear failure when the folder is not beside the repository. */
-export function sharedFile(...parts: string[]): string {
-  const file = path.join(SHARED, ...parts);
-  if (!existsSync(file)) throw new Error(`${file} is missing: these tests need the project's shared/ folder beside the repository`);
-  return file;
+/** A schema the tests validate output against (`tests/schemas/`, see SOURCES.md there). */
+export function schemaFile(name: string): string {
+  return path.join(REPO, 'tests', 'schemas', name);
 }
+
+/** The generator of benchmark newsrooms: `node CORPUS_GENERATOR OUTDIR N` writes N stories. */
+export const CORPUS_GENERATOR = path.join(REPO, 'bench', 'make-corpus.mjs');
 
 /** Run `xmllint` with `args`; returns its exit status and messages. */
 export function xmllint(args: readonly string[]): { status: number | null; output: string } {

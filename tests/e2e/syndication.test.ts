@@ -9,7 +9,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, filesEndingWith, page, REPO, runCli, sharedFile, tempDir, xmllint } from '../helpers.js';
+import { copyFixture, filesEndingWith, page, runCli, schemaFile, tempDir, xmllint } from '../helpers.js';
 
 /** The fixture newsroom a day after the army chief's call: two stories fall in the news window. */
 const NOW = '2023-09-14T12:00:00+05:00';
@@ -82,7 +82,7 @@ describe('RSS and Atom feeds', () => {
 describe('JSON Feed', () => {
   const ajv = new Ajv.default({ allErrors: true });
   addFormats.default(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(path.join(REPO, 'tests/schemas/jsonfeed-1.1.schema.json'), 'utf8')));
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaFile('jsonfeed-1.1.schema.json'), 'utf8')));
 
   it('passes the JSON Feed 1.1 schema, every one of them', () => {
     const feeds = filesEndingWith(out, 'feed.json');
@@ -120,7 +120,7 @@ describe('feed ids', () => {
 });
 
 describe('sitemaps and robots.txt', () => {
-  const schema = () => sharedFile('schemas', 'sitemap-with-news.xsd');
+  const schema = () => schemaFile('sitemap-with-news.xsd');
 
   it('validate against the sitemaps.org and Google News XSDs', () => {
     const result = xmllint(['--noout', '--nonet', '--schema', schema(), path.join(out, 'sitemap.xml'), path.join(out, 'news-sitemap.xml')]);

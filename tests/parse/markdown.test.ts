@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fullProcessor, renderMarkdown } from '../../src/parse/markdown.js';
 import { gfmMarkers } from '../../src/parse/news-gfm.js';
-import { REPO, sharedFile, tempDir } from '../helpers.js';
+import { CORPUS_GENERATOR, REPO, tempDir } from '../helpers.js';
 
 const withAll = (source: string) => renderMarkdown(source, fullProcessor);
 
@@ -27,7 +27,7 @@ describe('GFM extensions chosen by marker', () => {
 
   it('renders a generated newsroom and the sample stories exactly as the full processor does', () => {
     const corpus = path.join(tempDir(), 'content');
-    execFileSync(process.execPath, [sharedFile('bench', 'make-corpus.mjs'), corpus, '300'], { stdio: 'ignore' });
+    execFileSync(process.execPath, [CORPUS_GENERATOR, corpus, '300'], { stdio: 'ignore' });
     const sample = path.join(REPO, 'content');
     const files = [corpus, sample].flatMap((dir) =>
       readdirSync(dir, { recursive: true, encoding: 'utf8' })
