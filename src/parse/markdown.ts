@@ -11,7 +11,8 @@ import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { gfmMarkers, remarkNewsGfm, type NewsGfm } from './news-gfm.js';
-import { remarkTableAlignClasses, SANITIZE_SCHEMA } from './table-align.js';
+import { SANITIZE_SCHEMA } from './sanitize-schema.js';
+import { remarkTableAlignClasses } from './table-align.js';
 
 /** One frozen processor with every extension (the reference), and one per combination of extensions a story needs. */
 const processors = new Map<string, ReturnType<typeof processorWith>>();

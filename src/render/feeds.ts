@@ -1,6 +1,6 @@
 /**
  * Render feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1 from the same plan. Every
- * URL is absolute; item ids are tag URIs built from the site's host, the day
+ * URL is absolute, those in story bodies too; item ids are tag URIs built from the site's host, the day
  * of publication and the story's URL, so editing a story never changes them.
  */
 import type { SiteConfig } from '../config.js';
@@ -9,6 +9,7 @@ import { termOf } from '../model/taxonomy.js';
 import { toSlug } from '../slug.js';
 import type { Feed } from '../plan/feeds.js';
 import { modifiedAt } from '../plan/sitemaps.js';
+import { bodyForFeed } from './body-urls.js';
 import { isoDay, rfc822 } from './time.js';
 import { absoluteUrl } from './urls.js';
 import type { BodyOf } from './view.js';
@@ -16,7 +17,8 @@ import { fileText } from './utf8-builder.js';
 import { cdata, el, serializeXml } from './xml.js';
 
 /** The feed file's bytes: a view of `fileText`'s buffer, valid until the next file is rendered. */
-export function renderFeed(feed: Feed, site: Site, body: BodyOf): Uint8Array {
+export function renderFeed(feed: Feed, site: Site, bodyOf: BodyOf): Uint8Array {
+  const body: ItemBody = (item) => bodyForFeed(bodyOf(item.story), site.config, item.url);
   switch (feed.format) {
     case 'rss':
       return rss(feed, site, body);
@@ -27,13 +29,16 @@ export function renderFeed(feed: Feed, site: Site, body: BodyOf): Uint8Array {
   }
 }
 
+/** A feed item's body as HTML, every address in it absolute. */
+type ItemBody = (item: SiteStory) => string;
+
 /** A permanent, unique id for a story: `tag:example.org,2023-09-13:/news/2023/09/call/`. */
 export function storyId(story: SiteStory, config: SiteConfig): string {
   const url = new URL(absoluteUrl(story.url, config));
   return `tag:${url.hostname},${isoDay(story.story.date)}:${url.pathname}`;
 }
 
-function rss(feed: Feed, site: Site, body: BodyOf): Uint8Array {
+function rss(feed: Feed, site: Site, body: ItemBody): Uint8Array {
   const { config } = site;
   const updated = newestChange(feed);
   const items = feed.stories.map((item) => {
@@ -49,7 +54,7 @@ function rss(feed: Feed, site: Site, body: BodyOf): Uint8Array {
       story.section === undefined ? undefined : el('category', null, story.section),
       story.tags.map((tag) => el('category', null, tag)),
       story.summary ? el('description', null, story.summary) : undefined,
-      el('content:encoded', null, cdata(body(story))),
+      el('content:encoded', null, cdata(body(item))),
     );
   });
   return serializeXml(
@@ -77,7 +82,7 @@ function rss(feed: Feed, site: Site, body: BodyOf): Uint8Array {
   );
 }
 
-function atom(feed: Feed, site: Site, body: BodyOf): Uint8Array {
+function atom(feed: Feed, site: Site, body: ItemBody): Uint8Array {
   const { config } = site;
   const entries = feed.stories.map((item) => {
     const { story } = item;
@@ -94,7 +99,7 @@ function atom(feed: Feed, site: Site, body: BodyOf): Uint8Array {
       ),
       story.tags.map((tag) => el('category', { term: toSlug(tag), label: tag })),
       story.summary ? el('summary', { type: 'text' }, story.summary) : undefined,
-      el('content', { type: 'html' }, cdata(body(story))),
+      el('content', { type: 'html' }, cdata(body(item))),
     );
   });
   return serializeXml(
@@ -115,7 +120,7 @@ function atom(feed: Feed, site: Site, body: BodyOf): Uint8Array {
   );
 }
 
-function jsonFeed(feed: Feed, site: Site, body: BodyOf): Uint8Array {
+function jsonFeed(feed: Feed, site: Site, body: ItemBody): Uint8Array {
   const { config } = site;
   const head = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -132,7 +137,7 @@ function jsonFeed(feed: Feed, site: Site, body: BodyOf): Uint8Array {
       id: storyId(item, config),
       url: absoluteUrl(item.url, config),
       title: story.title,
-      content_html: body(story),
+      content_html: body(item),
       ...(story.summary && { summary: story.summary }),
       ...(story.image && { image: absoluteUrl(story.image.src, config) }),
       date_published: story.date.iso,

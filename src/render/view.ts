@@ -13,6 +13,7 @@ import { TAXONOMIES, TAXONOMY_KINDS, termOf, type TaxonomyKind, type Term } from
 import { feedLinks, termFeedTitle } from '../plan/feeds.js';
 import type { Page } from '../plan/pages.js';
 import type { Pagination } from '../plan/paginate.js';
+import { bodyForPage } from './body-urls.js';
 import { homeGraph, newsArticle } from './jsonld.js';
 import { readable } from './time.js';
 import { scriptSafeJson } from './xml.js';
@@ -46,7 +47,7 @@ export function pageContext(page: Page, site: Site, body: BodyOf): TemplateConte
   const common = { site: siteView(site), page: pageView(page, site), story: null, pagination: null };
   switch (page.kind) {
     case 'story':
-      return { ...common, story: { ...storyView(page.story, site), html: body(page.story.story) } };
+      return { ...common, story: { ...storyView(page.story, site), html: bodyForPage(body(page.story.story), site.config.basePath) } };
     case 'home':
       return { ...common, stories: page.pagination.items.map((s) => storyView(s, site)), pagination: paginationView(page.pagination) };
     case 'term':

@@ -85,6 +85,9 @@ describe('served under /news/ by nginx', () => {
       `${host.origin}/news/assets/style.css`,
       `${host.origin}/news/tags/ttp/`,
       `${host.origin}/news/images/chitral-valley.svg`,
+      // From a story's body: an image and a link to another story, written from the site root.
+      `${host.origin}/news/images/frontier-provinces.svg`,
+      `${host.origin}/news/2023/07/picss-half-year-report/`,
       `${host.origin}/news/feed.xml`,
     ]));
     expect(checked.length).toBeGreaterThan(40);
@@ -110,6 +113,7 @@ describe('in headless Chromium', () => {
     ['story', '/news/2023/09/army-chief-austin-call/'],
     ['story-with-image', '/news/2023/09/chitral-border-attack/'],
     ['story-urdu', '/news/2023/09/army-chief-call-urdu/'],
+    ['story-with-body-image', '/news/2023/09/explainer-what-is-the-ttp/'],
     ['tag', '/news/tags/ttp/'],
     ['byline', '/news/bylines/ayesha-siddiqui/'],
   ] as const;
@@ -144,4 +148,38 @@ describe('in headless Chromium', () => {
     },
     60_000,
   );
+});
+
+describe('footnotes in headless Chromium', () => {
+  it('jump from the reference to the note and back, with the notes’ heading hidden', async () => {
+    // A short viewport, so that the note starts out of sight.
+    const context = await browser.newContext({ viewport: { width: 390, height: 400 } });
+    const page = await context.newPage();
+    await page.goto(`${host.origin}/news/2023/07/picss-half-year-report/`, { waitUntil: 'load' });
+    /** Whether the element matching `selector` is within the viewport, and whether it is the page's `:target`. */
+    const where = (selector: string) =>
+      page.evaluate((css) => {
+        const element = document.querySelector(css);
+        if (!element) return 'missing';
+        const box = element.getBoundingClientRect();
+        const inView = box.bottom > 0 && box.top < window.innerHeight;
+        return `${inView ? 'in view' : 'out of view'}${element.matches(':target') ? ', target' : ''}`;
+      }, selector);
+    const note = 'li#user-content-fn-truce';
+    const reference = 'a#user-content-fnref-truce';
+    expect(await where(note)).toBe('out of view');
+
+    await page.click('a[data-footnote-ref]');
+    await page.waitForFunction(() => location.hash === '#user-content-fn-truce');
+    expect(await where(note)).toBe('in view, target');
+    expect(await page.textContent('li#user-content-fn-truce')).toContain('ceasefire with the government in November 2022');
+
+    await page.click('a[data-footnote-backref]');
+    await page.waitForFunction(() => location.hash === '#user-content-fnref-truce');
+    expect(await where(reference)).toBe('in view, target');
+
+    const heading = await page.locator('section.footnotes h2').boundingBox();
+    expect(heading?.width ?? 0, 'the "Footnotes" heading is for screen readers only').toBeLessThanOrEqual(1);
+    await context.close();
+  }, 60_000);
 });

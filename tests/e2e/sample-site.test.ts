@@ -1,5 +1,8 @@
 /** The sample newsroom in `content/` builds into a real site. */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { page, REPO, runCli, snapshot, tempDir, type CliResult } from '../helpers.js';
 
@@ -47,5 +50,24 @@ describe('the sample site', () => {
     for (const fact of ['Asim Munir', 'Lloyd Austin', 'ceasefire', 'Chitral', '389', 'Matthew Miller', 'Tom West']) {
       expect(body).toContain(fact);
     }
+  });
+
+  it('puts links and images in story bodies under the site’s base path', () => {
+    const $ = page(path.join(out, '2023/09/explainer-what-is-the-ttp/index.html'));
+    expect($('.body img').attr('src')).toBe('/news/images/frontier-provinces.svg');
+    expect($('.body a').map((_, a) => $(a).attr('href')).get()).toEqual(['/news/2023/07/picss-half-year-report/', '/news/2023/09/explainer-ispr/']);
+  });
+
+  it('makes every address in a feed item’s body absolute', () => {
+    const bodies = [
+      ...['feed.xml', 'atom.xml'].flatMap((file) => parseFeed(readFileSync(path.join(out, file), 'utf8')).items.map((item) => item.content ?? '')),
+      ...(JSON.parse(readFileSync(path.join(out, 'feed.json'), 'utf8')) as { items: { content_html: string }[] }).items.map((item) => item.content_html),
+    ];
+    const addresses = bodies.flatMap((html) => {
+      const $ = load(html);
+      return $('a[href], img[src]').map((_, element) => $(element).attr('href') ?? $(element).attr('src')).get();
+    });
+    expect(addresses).toEqual(expect.arrayContaining(['https://example.org/news/images/frontier-provinces.svg', 'https://example.org/news/2023/07/picss-half-year-report/']));
+    expect(addresses.filter((address) => !/^(?:https:\/\/|#)/.test(address))).toEqual([]);
   });
 });
