@@ -11,6 +11,7 @@ import { compareText, ConfigError, formatProblem, type Problem } from './errors.
 import { toInstant, type Instant } from './parse/dates.js';
 import type { Story } from './parse/story.js';
 import { listFiles, loadStoryFiles } from './load/files.js';
+import { isStoryFile } from './load/story-names.js';
 import { ParseCache, parseFingerprint } from './cache/parse-cache.js';
 import { Pipeline, type PipelineRun, type Progress } from './pipeline.js';
 import { OutputCache, renderFingerprint, type OutputRecord } from './cache/output-cache.js';
@@ -250,7 +251,7 @@ export async function loadAssets(paths: SitePaths): Promise<Output[]> {
   const themeAssets = path.join(paths.templates, 'assets');
   const fromTheme = (await listFiles(themeAssets)).map((name) => ({ from: path.join(themeAssets, name), to: `assets/${name}` }));
   const fromContent = (await listFiles(paths.content))
-    .filter((name) => !name.endsWith('.md'))
+    .filter((name) => !isStoryFile(name))
     .map((name) => ({ from: path.join(paths.content, name), to: name }));
   return Promise.all(
     [...fromTheme, ...fromContent].map(async ({ from, to }) => ({ path: to, content: await readFile(from) })),

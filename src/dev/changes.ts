@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { SitePaths } from '../config.js';
+import { isStoryFile } from '../load/story-names.js';
 
 /** Kinds of change, from cheapest to dearest to rebuild. */
 export type ChangeKind = 'theme-asset' | 'content-asset' | 'story' | 'template' | 'config';
@@ -25,7 +26,7 @@ export function classify(file: string, paths: SitePaths, configFile: string): Ch
     return inTemplates.endsWith('.liquid') ? 'template' : undefined;
   }
   const inContent = within(paths.content);
-  if (inContent !== undefined) return inContent.endsWith('.md') ? 'story' : 'content-asset';
+  if (inContent !== undefined) return isStoryFile(inContent) ? 'story' : 'content-asset';
   return undefined;
 }
 

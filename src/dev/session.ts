@@ -15,6 +15,7 @@ import { ParseCache, parseFingerprint } from '../cache/parse-cache.js';
 import { CONFIG_FILE, loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from '../config.js';
 import { BuildFailed, ConfigError, type Problem } from '../errors.js';
 import { loadStoryFiles, readSource, relativePosix } from '../load/files.js';
+import { startsWithFrontmatter } from '../load/story-names.js';
 import { Pipeline } from '../pipeline.js';
 import { DirectoryWriter } from '../write/directory.js';
 import { ChangeQueue, classify, type ChangeBatch } from './changes.js';
@@ -54,6 +55,15 @@ export interface DevSession {
   /** Builds run so far, the first included. */
   readonly builds: number;
   close(): Promise<void>;
+}
+
+/** Whether `file`, not a story by its name, starts with frontmatter now (false once it is gone). */
+function hasFrontmatter(file: string): boolean {
+  try {
+    return startsWithFrontmatter(file);
+  } catch {
+    return false;
+  }
 }
 
 /** How long a previewed page has to be fetched before the rest of the site is rebuilt. */
@@ -141,8 +151,12 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
         await rebuild(state, true);
       } else {
         const { pipeline, paths } = state;
-        const edited = batch.get('story') ?? new Set<string>();
+        // Other files that start with frontmatter are parsed too, to be refused by name rather than published.
+        const edited = new Set([...(batch.get('story') ?? []), ...[...(batch.get('content-asset') ?? [])].filter(hasFrontmatter)]);
         const onlyStories = batch.size === 1 && edited.size <= 3;
+        for (const file of [...batch.get('content-asset') ?? []].filter((file) => !edited.has(file))) {
+          pipeline.removeSource(relativePosix(paths.root, file));
+        }
         for (const file of edited) {
           const source = await readSource(file, relativePosix(paths.content, file), paths.root).catch(() => undefined);
           if (!source) {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'no
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText } from '../errors.js';
+import { isStoryFile, startsWithFrontmatter } from './story-names.js';
 
 /**
  * A story file found on disk and hashed. Its text is not kept: at 100,000
@@ -78,14 +79,15 @@ export async function listFiles(dir: string, extensions: readonly string[] = [])
 }
 
 /**
- * Find and hash the story files (`**\/*.md`) under `contentDir`; paths in
- * messages are relative to `root`. A file whose stamp is the one `known`
+ * Find and hash the story files under `contentDir` (`**\/*.md` and the other
+ * endings of `isStoryFile`, and any other file that starts with frontmatter,
+ * which parsing refuses by name); paths in messages are relative to `root`. A file whose stamp is the one `known`
  * recorded with its hash is not read again: like git's index, unchanged
  * size, modification and change times and inode vouch for unchanged bytes
  * (reading and hashing 4,000 stories was ~0.3 s of a 2 s warm build here).
  */
 export async function loadStoryFiles(contentDir: string, root: string, known?: KnownHash): Promise<SourceRef[]> {
-  const names = await listFiles(contentDir, ['.md']);
+  const names = (await listFiles(contentDir)).filter((name) => isStoryFile(name) || startsWithFrontmatter(path.join(contentDir, name)));
   const under = relativePosix(root, contentDir);
   const now = Date.now();
   // One at a time, synchronously: small files from the page cache, where

@@ -2,10 +2,10 @@
  * Parse: one story file into a validated, immutable `Story`, independent of
  * every other file (so it can later run in a worker and be cached by hash).
  */
-import path from 'node:path';
 import { BodyStore } from '../cache/bodies.js';
 import type { Problem } from '../errors.js';
 import type { SourceFile } from '../load/files.js';
+import { isStoryFile, STORY_EXTENSIONS, storyStem } from '../load/story-names.js';
 import { toSlug } from '../slug.js';
 import { issuesToProblems, unknownKeys } from '../validate.js';
 import type { Instant } from './dates.js';
@@ -62,6 +62,7 @@ const schemas = new Map<string, ReturnType<typeof frontmatterSchema>>();
 
 /** Parse one story file; dates without an offset are read in `zone`. */
 export function parseStory(file: SourceFile, zone: string): ParsedWithBody {
+  if (!isStoryFile(file.relativePath)) return { story: undefined, problems: [notAStoryName(file.path)] };
   const split = splitFrontmatter(file.text, file.path);
   if (!split.ok) return { story: undefined, problems: split.problems };
   const warnings: Problem[] = unknownKeys(split.yaml, KNOWN_FIELDS).map(({ key, hint, ...at }) => ({
@@ -97,7 +98,7 @@ export function parseStory(file: SourceFile, zone: string): ParsedWithBody {
     tags: fields.tags,
     summary: fields.summary ?? body.firstParagraph,
     summarySource: fields.summary === undefined ? 'first-paragraph' : 'frontmatter',
-    slug: fields.slug ?? toSlug(path.posix.basename(file.relativePath, '.md')),
+    slug: fields.slug ?? toSlug(storyStem(file.relativePath)),
     draft: fields.draft,
     body: BodyStore.digest(body.html),
     ...(fields.updated && { updated: fields.updated }),
@@ -111,4 +112,16 @@ export function parseStory(file: SourceFile, zone: string): ParsedWithBody {
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** A file that starts with frontmatter but is not named as a story: it would otherwise be published as raw source. */
+function notAStoryName(file: string): Problem {
+  const endings = STORY_EXTENSIONS.map((ending) => `\`${ending}\``);
+  return {
+    severity: 'error',
+    file,
+    line: 1,
+    column: 1,
+    message: `starts with frontmatter but is not a story: only ${endings.slice(0, -1).join(', ')} and ${endings.at(-1)} files are read as stories. Rename it to end in \`.md\`, or remove its frontmatter to have it copied to the site as it is`,
+  };
 }

@@ -45,6 +45,8 @@ describe('bad story files', () => {
     ['js-frontmatter.md', 'content/js-frontmatter.md:1:1: frontmatter language `js` is not allowed: only YAML frontmatter is read, and code in it is never run; replace `---js` with `---`'],
     ['javascript-frontmatter.md', 'content/javascript-frontmatter.md:1:1: frontmatter language `javascript` is not allowed'],
     ['image-missing.md', 'content/image-missing.md:1: `image.src` `/images/nope.jpg` not found: put the file at content/images/nope.jpg, or use an absolute https:// address'],
+    ['jekyll-page.html', 'content/jekyll-page.html:1:1: starts with frontmatter but is not a story: only `.md`, `.markdown`, `.mdown` and `.mkd` files are read as stories. Rename it to end in `.md`, or remove its frontmatter to have it copied to the site as it is'],
+    ['hugo-notes.txt', 'content/hugo-notes.txt:1:1: starts with frontmatter but is not a story'],
     ['alias-bomb.md', 'content/alias-bomb.md:1:1: invalid YAML: Excessive alias count indicates a resource exhaustion attack; use plain values instead of `&anchors` and `*aliases`'],
   ])('%s: a clear error, exit 1, dist/ untouched', (name, message) => {
     const run = buildWith(name);

@@ -2,11 +2,11 @@
  * The CLI as a user runs it, on the fixture newsroom, checked through a real
  * HTML parser.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, NOW, page, runCli, snapshot, tempDir, type CliResult } from '../helpers.js';
+import { copyFixture, FIXTURES, NOW, page, runCli, snapshot, tempDir, type CliResult } from '../helpers.js';
 
 const ROOT = path.join(FIXTURES, 'newsroom');
 let out: string;
@@ -187,5 +187,35 @@ describe('dateline build on the fixture newsroom', () => {
     expect(run.stdout).toMatch(/^Built \d+ pages from 8 stories/m);
     expect(storyTitles(page(path.join(all, 'tags/balochistan/index.html')))).toEqual(['An embargoed report', 'A draft about Balochistan']);
     expect(existsSync(path.join(out, 'tags/balochistan'))).toBe(false);
+  });
+});
+
+describe('story files by name', () => {
+  it('reads .markdown, .mdown and .mkd stories, and copies other files, frontmatter-free, as they are', () => {
+    const root = copyFixture('newsroom');
+    const story = (title: string) => `---\ntitle: ${title}\ndate: 2023-09-05 10:00\ntags: [Transport]\n---\nBuses stayed off the roads in Peshawar.\n`;
+    const files: Record<string, string> = {
+      'imported/2023-09-05-transport-strike.markdown': story('Transporters strike over fuel prices'),
+      'imported/wheat-prices.mdown': story('Flour mills raise wheat prices'),
+      'imported/gas-shortage.mkd': story('Gas shortage hits Quetta homes'),
+      // Not stories: a YAML document marker, and a rule that opens no frontmatter.
+      'data/desks.yml': '---\ndesks: [Peshawar, Quetta]\n',
+      'imported/rule.txt': '---\nA line under a rule, and no closing fence.\n',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, 'content', name)), { recursive: true });
+      writeFileSync(path.join(root, 'content', name), text);
+    }
+    const built = path.join(tempDir(), 'dist');
+    const run = runCli(['build', '--root', root, '--out', built, '--now', NOW]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('from 9 stories');
+    const title = (url: string) => page(path.join(built, url, 'index.html'))('h1').text();
+    expect(title('2023/09/2023-09-05-transport-strike')).toBe('Transporters strike over fuel prices');
+    expect(title('2023/09/wheat-prices')).toBe('Flour mills raise wheat prices');
+    expect(title('2023/09/gas-shortage')).toBe('Gas shortage hits Quetta homes');
+    const published = Object.keys(snapshot(built));
+    expect(published).toEqual(expect.arrayContaining(['data/desks.yml', 'imported/rule.txt']));
+    expect(published.filter((file) => /\.(?:markdown|mdown|mkd)$/.test(file))).toEqual([]);
   });
 });
