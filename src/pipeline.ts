@@ -59,7 +59,7 @@ export interface PipelineRun {
   readonly site: Site;
   /** HTML pages in the plan. */
   readonly pages: number;
-  /** Stories parsed by this run (the others were unchanged, or taken from the cache). */
+  /** Stories parsed by this run, and by the previews shown just before it (the others were unchanged, or taken from the cache). */
   readonly parsed: number;
   /** Stories taken from the persistent cache by this run. */
   readonly cached: number;
@@ -82,6 +82,8 @@ export class Pipeline {
   private currentOptions: PipelineOptions;
   /** The site of the last successful run, for previews. */
   private lastSite: Site | undefined;
+  /** Stories parsed by previews since the last run began: that run counts them as its own. */
+  private parsedByPreviews = 0;
 
   constructor(
     readonly config: SiteConfig,
@@ -171,6 +173,8 @@ export class Pipeline {
       if (errors.length > 0) throw new BuildFailed(groupRepeated([...warnings, ...errors]));
     };
 
+    const parsedEarlier = this.parsedByPreviews;
+    this.parsedByPreviews = 0;
     const { stories, parsed, cached } = await this.parseAll(progress);
     lap('parse');
     check([...this.parsed.values()].flatMap((entry) => entry.problems));
@@ -231,7 +235,7 @@ export class Pipeline {
       all: new Set(keys.keys()),
       site,
       pages: plan.pages.length,
-      parsed,
+      parsed: parsed + parsedEarlier,
       cached,
       warnings: groupRepeated(warnings),
       timings,
@@ -251,6 +255,7 @@ export class Pipeline {
     const before = site?.stories.find((item) => item.story.file === file.path);
     if (!site || !before) return [];
     const parsed = await this.parseOne(file);
+    this.parsedByPreviews += 1;
     this.parsed.set(file.path, parsed);
     if (!parsed.story) return [];
     const revised = reviseSite(site, before, parsed.story, this.config, this.options);

@@ -21,13 +21,16 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Run the compiled `dateline` CLI as a child process. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+/**
+ * Run the compiled `dateline` CLI as a child process; it is killed after
+ * `timeoutMs` (default two minutes, room for a loaded machine).
+ */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): CliResult {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? REPO,
     env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...options.env },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -38,12 +38,13 @@ const BURST_MS = 60;
  * lone change (an editor's save), `BURST_MS` after the last change of a
  * burst (a `git checkout` of 500 files, whose events can trickle in), and
  * never while a batch is still being handled (what arrives meanwhile waits
- * for the next batch).
+ * for the next batch), nor before `start()` (the first build runs then).
  */
 export class ChangeQueue {
   private pending = new Map<ChangeKind, Set<string>>();
   private timer: NodeJS.Timeout | undefined;
-  private busy = false;
+  private busy = true;
+  private closed = false;
 
   constructor(
     private readonly debounceMs: number,
@@ -52,14 +53,23 @@ export class ChangeQueue {
 
   /** Record a change to `file` of `kind`. */
   add(kind: ChangeKind, file: string): void {
+    if (this.closed) return;
     const files = this.pending.get(kind) ?? new Set<string>();
     files.add(file);
     this.pending.set(kind, files);
     this.schedule();
   }
 
+  /** Start handing out batches, beginning with the changes recorded so far. */
+  start(): void {
+    if (this.closed) return;
+    this.busy = false;
+    if (this.pending.size > 0) this.schedule();
+  }
+
   /** Stop handing out batches. */
   close(): void {
+    this.closed = true;
     clearTimeout(this.timer);
     this.pending.clear();
   }

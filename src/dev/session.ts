@@ -19,6 +19,7 @@ import { startsWithFrontmatter } from '../load/story-names.js';
 import { Pipeline } from '../pipeline.js';
 import { DirectoryWriter } from '../write/directory.js';
 import { ChangeQueue, classify, type ChangeBatch } from './changes.js';
+import { changedBetween, SecondLook, stampOf, stampTree } from './stamps.js';
 import { startServer, withReload, type DevServer } from './server.js';
 
 /** Options of `dateline dev`. */
@@ -69,6 +70,13 @@ function hasFrontmatter(file: string): boolean {
 /** How long a previewed page has to be fetched before the rest of the site is rebuilt. */
 const PREVIEW_GRACE_MS = 50;
 
+/**
+ * When handled files are looked at again after their rebuild (also right
+ * after it): chokidar 4 can miss a save that renames a file over one it
+ * reported within the last ~50 ms.
+ */
+const SECOND_LOOK_MS = 250;
+
 interface State {
   config: SiteConfig;
   paths: SitePaths;
@@ -94,10 +102,11 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     options.onBuild?.(event);
   };
 
-  /** Load the config and every file from scratch. */
-  const fresh = async (): Promise<State> => {
+  /** Load the config and every file from scratch; `beforeReading` runs once the folders are known, before any story is read. */
+  const fresh = async (beforeReading?: (paths: SitePaths) => Promise<void>): Promise<State> => {
     const { config, paths } = loadConfig(options);
     checkFolders(paths);
+    await beforeReading?.(paths);
     // The same parse cache as `dateline build`: a second start parses only what changed since.
     const cacheDir = path.resolve(paths.root, DEFAULT_CACHE);
     const cache = await ParseCache.open(cacheDir, parseFingerprint(config.timezone));
@@ -186,8 +195,35 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
   };
 
   // A config that cannot be read stops here (exit code 2); anything else wrong shows in the browser.
-  state = await fresh();
+  // What the watched files look like before the first build reads them: a save
+  // made before the watcher is ready is found by comparing once it is.
+  const configBefore = stampOf(configFile);
+  let before = new Map<string, string | undefined>();
+  state = await fresh(async (paths) => {
+    before = await stampTree([paths.content, paths.templates], [configFile]);
+    before.set(configFile, configBefore);
+  });
+  const watchedNow = () => stampTree([state.paths.content, state.paths.templates], [configFile]);
   server = await startServer(outDir, state.config.basePath, options.port ?? 4000, options.host ?? 'localhost');
+
+  // Changes are recorded from now on, and handled once the first build is done.
+  const queue = new ChangeQueue(options.debounceMs ?? 8, async (batch) => {
+    const files = [...batch.values()].flatMap((set) => [...set]);
+    secondLook.note(files);
+    await apply(batch);
+    secondLook.lookAgain(files);
+  });
+  const enqueue = (file: string) => {
+    const kind = classify(file, state.paths, configFile);
+    if (kind) queue.add(kind, file);
+  };
+  const secondLook = new SecondLook(SECOND_LOOK_MS, enqueue);
+  const watcher: FSWatcher = watch([state.paths.content, state.paths.templates, configFile], { ignoreInitial: true });
+  watcher.on('all', (event, file) => {
+    if (event !== 'addDir' && event !== 'unlinkDir') enqueue(file);
+  });
+  const watching = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+
   const first = performance.now();
   try {
     await rebuild(state, true);
@@ -195,15 +231,9 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
   } catch (error) {
     fail(error, first);
   }
-
-  const queue = new ChangeQueue(options.debounceMs ?? 8, apply);
-  const watcher: FSWatcher = watch([state.paths.content, state.paths.templates, configFile], { ignoreInitial: true });
-  watcher.on('all', (event, file) => {
-    if (event === 'addDir' || event === 'unlinkDir') return;
-    const kind = classify(file, state.paths, configFile);
-    if (kind) queue.add(kind, file);
-  });
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  await watching;
+  for (const file of changedBetween(before, await watchedNow())) enqueue(file);
+  queue.start();
 
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port ?? 4000;
@@ -214,6 +244,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     },
     async close() {
       queue.close();
+      secondLook.close();
       await watcher.close();
       await state.pipeline.saveCache();
       await server.close();
