@@ -203,10 +203,10 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     before = await stampTree([paths.content, paths.templates], [configFile]);
     before.set(configFile, configBefore);
   });
-  const watchedNow = () => stampTree([state.paths.content, state.paths.templates], [configFile]);
   server = await startServer(outDir, state.config.basePath, options.port ?? 4000, options.host ?? 'localhost');
 
   // Changes are recorded from now on, and handled once the first build is done.
+  const secondLook = new SecondLook(SECOND_LOOK_MS, (file) => enqueue(file));
   const queue = new ChangeQueue(options.debounceMs ?? 8, async (batch) => {
     const files = [...batch.values()].flatMap((set) => [...set]);
     secondLook.note(files);
@@ -217,7 +217,6 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     const kind = classify(file, state.paths, configFile);
     if (kind) queue.add(kind, file);
   };
-  const secondLook = new SecondLook(SECOND_LOOK_MS, enqueue);
   const watcher: FSWatcher = watch([state.paths.content, state.paths.templates, configFile], { ignoreInitial: true });
   watcher.on('all', (event, file) => {
     if (event !== 'addDir' && event !== 'unlinkDir') enqueue(file);
@@ -232,7 +231,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     fail(error, first);
   }
   await watching;
-  for (const file of changedBetween(before, await watchedNow())) enqueue(file);
+  for (const file of changedBetween(before, await stampTree([state.paths.content, state.paths.templates], [configFile]))) enqueue(file);
   queue.start();
 
   const address = server.server.address();
