@@ -3,11 +3,11 @@
  * Each stage collects the problems it finds; the build stops after a stage
  * that found errors, reporting all of them together.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
-import { compareText, ConfigError, formatProblem, type Problem } from './errors.js';
+import { compareText, formatProblem, type Problem } from './errors.js';
+import { checkFolders } from './folders.js';
 import { toInstant, type Instant } from './parse/dates.js';
 import type { Story } from './parse/story.js';
 import { listFiles, loadStoryFiles } from './load/files.js';
@@ -17,6 +17,7 @@ import { Pipeline, type PipelineRun, type Progress } from './pipeline.js';
 import { OutputCache, renderFingerprint, type OutputRecord } from './cache/output-cache.js';
 import { contentHash, stampOf, statOrUndefined, stillHolds } from './write/file-stamp.js';
 import type { Output } from './render/html.js';
+import { lockOutput } from './write/build-lock.js';
 import { StagedDirectoryWriter } from './write/staged-dir.js';
 import { BodyStore } from './cache/bodies.js';
 import type { Writer } from './write/writer.js';
@@ -82,14 +83,29 @@ export interface BuildSummary {
 export async function build(options: Readonly<BuildOptions> = {}): Promise<BuildSummary> {
   const { config, paths } = loadConfig(options);
   const cacheDir = cacheFolder(paths, options);
-  checkFolders(paths, cacheDir);
+  checkFolders(paths, { out: paths.out, ...(cacheDir !== undefined && { cache: cacheDir }) });
+  const unlock = lockOutput(paths.out);
+  try {
+    return await buildLocked(config, paths, options, cacheDir);
+  } finally {
+    unlock();
+  }
+}
+
+/** `build`, holding the output folder's lock. */
+async function buildLocked(config: SiteConfig, paths: SitePaths, options: Readonly<BuildOptions>, cacheDir: string | undefined): Promise<BuildSummary> {
   const previous =
     cacheDir === undefined ? undefined : await OutputCache.open(cacheDir, await renderFingerprint(parseFingerprint(config.timezone), config, paths.templates));
   // The output before last waits in the cache to be refilled, rather than a fresh tree of folders being made.
   const oldOutput = cacheDir === undefined ? undefined : path.join(cacheDir, OLD_OUTPUT);
   const writer = new StagedDirectoryWriter(
     paths.out,
-    oldOutput === undefined || previous === undefined ? {} : { spare: { dir: oldOutput, files: previous.replaced }, keepReplacedAt: oldOutput },
+    oldOutput === undefined || previous === undefined
+      ? {}
+      : {
+          ...(previous.replacedFolder && { spare: { dir: oldOutput, files: previous.replaced, identity: previous.replacedFolder } }),
+          keepReplacedAt: oldOutput,
+        },
   );
   // Failures surface at the first write, or at commit.
   writer.start().catch(() => {});
@@ -256,28 +272,4 @@ export async function loadAssets(paths: SitePaths): Promise<Output[]> {
   return Promise.all(
     [...fromTheme, ...fromContent].map(async ({ from, to }) => ({ path: to, content: await readFile(from) })),
   );
-}
-/**
- * Refuse a content folder that does not exist (an empty site is never what a
- * typo in `--content` meant) and an output folder whose replacement would
- * destroy the site's sources.
- */
-export function checkFolders(paths: SitePaths, cacheDir?: string): void {
-  if (!existsSync(paths.content)) {
-    throw new ConfigError([
-      { severity: 'error', message: `the content folder ${paths.content} does not exist; create it, or point \`--content\` or \`contentDir\` at your stories` },
-    ]);
-  }
-  const inside = (child: string, parent: string) => {
-    const relative = path.relative(parent, child);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-  };
-  const sources = [['site root', paths.root], ['content folder', paths.content], ['templates folder', paths.templates]] as const;
-  for (const [name, folder] of cacheDir === undefined ? sources : [...sources, ['cache folder', cacheDir] as const]) {
-    if (inside(folder, paths.out)) {
-      throw new ConfigError([
-        { severity: 'error', message: `the output folder ${paths.out} contains the ${name}; a build replaces the output folder whole, so choose another one` },
-      ]);
-    }
-  }
 }

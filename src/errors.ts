@@ -42,6 +42,9 @@ export class ConfigError extends DatelineError {
   }
 }
 
+/** Another build is writing the same output folder: exit code 2, nothing touched. */
+export class OutputLocked extends DatelineError {}
+
 /** `file:line:column: message`, leaving out what is unknown. */
 export function formatProblem(problem: Problem): string {
   const where = [problem.file, problem.line, problem.line === undefined ? undefined : problem.column]

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { listFiles } from '../load/files.js';
-import type { KnownFile } from '../write/file-stamp.js';
+import { folderIdentity, type KnownFile } from '../write/file-stamp.js';
 import { readCacheFile, replaceCacheFile, sortedEntries } from './store.js';
 
 /** The record's file in the cache folder. */
@@ -30,6 +30,8 @@ interface CacheFile {
   readonly outputs: Record<string, OutputRecord>;
   /** What the files of the folder that build replaced hold: it is kept as the next build's spare (see StagedDirectoryWriter). */
   readonly replaced: Record<string, KnownFile>;
+  /** That folder's `folderIdentity`: only the very folder is taken over as a spare. */
+  readonly replacedFolder?: string;
 }
 
 /** What, besides the site's stories, decides every output's bytes: the parse fingerprint, the config and every template. */
@@ -53,6 +55,8 @@ export class OutputCache {
     readonly files: ReadonlyMap<string, KnownFile>,
     /** What the files of the folder the recorded build replaced hold. */
     readonly replaced: ReadonlyMap<string, KnownFile>,
+    /** That folder's identity (see `folderIdentity`), if it had one. */
+    readonly replacedFolder: string | undefined,
   ) {}
 
   /** The record in `cacheDir`, its keys only if it was made with `fingerprint`; empty when missing or damaged. */
@@ -63,17 +67,22 @@ export class OutputCache {
       if (typeof data.dir !== 'string') throw new Error('damaged');
       const files = new Map(Object.entries(data.outputs));
       const records = data.fingerprint === fingerprint ? files : NONE;
-      return new OutputCache(file, fingerprint, data.dir, records, files, new Map(Object.entries(data.replaced)));
+      const replacedFolder = typeof data.replacedFolder === 'string' ? data.replacedFolder : undefined;
+      return new OutputCache(file, fingerprint, data.dir, records, files, new Map(Object.entries(data.replaced)), replacedFolder);
     } catch {
-      return new OutputCache(file, fingerprint, undefined, NONE, NONE, NONE);
+      return new OutputCache(file, fingerprint, undefined, NONE, NONE, NONE, undefined);
     }
   }
 
-  /** Record `outputs`, written to `dir` in place of a folder whose files held `replaced`, atomically. */
+  /**
+   * Record `outputs`, written to `dir` in place of the folder now there,
+   * whose files held `replaced`, atomically.
+   */
   async save(dir: string, outputs: ReadonlyMap<string, OutputRecord>, replaced: ReadonlyMap<string, KnownFile>): Promise<void> {
     const sorted = sortedEntries(outputs);
     const before = sortedEntries(replaced);
-    const data: CacheFile = { fingerprint: this.fingerprint, dir, outputs: sorted, replaced: before };
+    const replacedFolder = folderIdentity(dir);
+    const data: CacheFile = { fingerprint: this.fingerprint, dir, outputs: sorted, replaced: before, ...(replacedFolder && { replacedFolder }) };
     await replaceCacheFile(this.file, 'outputs', data);
   }
 }

@@ -1,5 +1,5 @@
 /** Printing for the CLI, and how errors become messages and exit codes. */
-import { BuildFailed, ConfigError, countLabel, DatelineError, formatProblem, type Problem } from '../errors.js';
+import { BuildFailed, ConfigError, countLabel, DatelineError, formatProblem, OutputLocked, type Problem } from '../errors.js';
 import { parseInstant } from '../parse/dates.js';
 
 /** Exit codes: built, content or template errors, bad usage or config. */
@@ -31,6 +31,10 @@ export function failure(error: unknown, verbose: boolean): number {
   if (error instanceof ConfigError) {
     error.problems.forEach(printProblem);
     printError('The configuration is invalid; nothing was built.');
+    return EXIT.usage;
+  }
+  if (error instanceof OutputLocked) {
+    printError(`${error.message}\nNothing was built.`);
     return EXIT.usage;
   }
   if (error instanceof BuildFailed) {

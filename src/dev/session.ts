@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { BODIES, checkFolders, DEFAULT_CACHE, loadAssets } from '../build.js';
+import { BODIES, DEFAULT_CACHE, loadAssets } from '../build.js';
+import { checkFolders } from '../folders.js';
 import { BodyStore } from '../cache/bodies.js';
 import { ParseCache, parseFingerprint } from '../cache/parse-cache.js';
 import { CONFIG_FILE, loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from '../config.js';
@@ -105,10 +106,10 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
   /** Load the config and every file from scratch; `beforeReading` runs once the folders are known, before any story is read. */
   const fresh = async (beforeReading?: (paths: SitePaths) => Promise<void>): Promise<State> => {
     const { config, paths } = loadConfig(options);
-    checkFolders(paths);
-    await beforeReading?.(paths);
     // The same parse cache as `dateline build`: a second start parses only what changed since.
     const cacheDir = path.resolve(paths.root, DEFAULT_CACHE);
+    checkFolders(paths, { cache: cacheDir });
+    await beforeReading?.(paths);
     const cache = await ParseCache.open(cacheDir, parseFingerprint(config.timezone));
     const bodies = new BodyStore(path.join(cacheDir, BODIES));
     const pipeline = new Pipeline(config, paths, { drafts: true, future: true, now: clock(), strict: false, cache, bodies });

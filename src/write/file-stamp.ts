@@ -46,6 +46,20 @@ export function statOrUndefined(file: string): Stats | undefined {
   }
 }
 
+/**
+ * A real folder's device and inode, which a rename keeps: what tells the
+ * folder a build swapped out and kept from anything later put at its path.
+ * Undefined for a link, a file or nothing.
+ */
+export function folderIdentity(dir: string): string | undefined {
+  try {
+    const stats = lstatSync(dir, { bigint: true });
+    return stats.isDirectory() ? `${stats.dev}:${stats.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether `file` is a regular file still stamped as `known` records, so it holds `known.hash`. */
 export function stillHolds(file: string, known: KnownFile | undefined): FileStamp | undefined {
   if (!known?.checked) return undefined;

@@ -16,7 +16,8 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { contentHash, stampOf, stillHolds, type FileStamp, type KnownFile } from './file-stamp.js';
+import { contentHash, folderIdentity, stampOf, stillHolds, type FileStamp, type KnownFile } from './file-stamp.js';
+import { isRunning } from './build-lock.js';
 import { listTree } from './list-tree.js';
 import { checkedRelative, type Writer } from './writer.js';
 
@@ -24,6 +25,8 @@ import { checkedRelative, type Writer } from './writer.js';
 export interface Spare {
   readonly dir: string;
   readonly files: ReadonlyMap<string, KnownFile>;
+  /** The folder's `folderIdentity` when it was kept: anything else found at `dir` is left alone. */
+  readonly identity: string;
 }
 
 export interface StagingOptions {
@@ -129,12 +132,13 @@ export class StagedDirectoryWriter implements Writer {
     this.removeLeftFolders();
     const { spare } = this.options;
     this.made.add(this.staging);
-    if (spare) {
+    // Only the very folder a build swapped out and kept: never a link, nor what someone put in its place.
+    if (spare && folderIdentity(spare.dir) === spare.identity) {
       try {
         renameSync(spare.dir, this.staging);
         this.adopted = true;
       } catch {
-        // No spare there (or on another file system): start empty.
+        // Gone meanwhile, or on another file system: start empty.
       }
     }
     if (!this.adopted) return void mkdirSync(this.staging, { recursive: true });
@@ -160,7 +164,12 @@ export class StagedDirectoryWriter implements Writer {
     }
     for (const name of names) {
       const pid = left.exec(name)?.[1];
-      if (pid !== undefined && !isRunning(Number(pid))) rmSync(path.join(parent, name), { recursive: true, force: true });
+      if (pid === undefined || isRunning(Number(pid))) continue;
+      try {
+        rmSync(path.join(parent, name), { recursive: true, force: true });
+      } catch {
+        // Left for a later build: a leftover is never a reason to fail this one.
+      }
     }
   }
 
@@ -224,7 +233,9 @@ export class StagedDirectoryWriter implements Writer {
     }
     if (!hadOld) return false;
     if (this.keep(old)) return true;
-    await rm(old, { recursive: true, force: true });
+    // The new output is live: the build has succeeded, whatever becomes of the
+    // old one. What cannot be deleted now, the next build tries again.
+    await rm(old, { recursive: true, force: true }).catch(() => {});
     return false;
   }
 
@@ -264,14 +275,4 @@ export class StagedDirectoryWriter implements Writer {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Whether a process with this id is running (one of another user counts). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

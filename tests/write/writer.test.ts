@@ -1,9 +1,9 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentHash, stampOf, type KnownFile } from '../../src/write/file-stamp.js';
-import { StagedDirectoryWriter } from '../../src/write/staged-dir.js';
+import { contentHash, folderIdentity, stampOf, type KnownFile } from '../../src/write/file-stamp.js';
+import { StagedDirectoryWriter, type Spare } from '../../src/write/staged-dir.js';
 import { checkedRelative, MemoryWriter } from '../../src/write/writer.js';
 import { snapshot, tempDir } from '../helpers.js';
 
@@ -80,8 +80,9 @@ describe('StagedDirectoryWriter', () => {
 
 describe('StagedDirectoryWriter refilling a spare folder', () => {
   /** A spare folder holding `files`, each recorded as it was written. */
-  function spareWith(files: Record<string, string>): { dir: string; files: Map<string, KnownFile> } {
+  function spareWith(files: Record<string, string>): Spare {
     const dir = path.join(tempDir(), 'spare');
+    mkdirSync(dir);
     const known = new Map<string, KnownFile>();
     for (const [file, text] of Object.entries(files)) {
       const target = path.join(dir, file);
@@ -89,7 +90,7 @@ describe('StagedDirectoryWriter refilling a spare folder', () => {
       writeFileSync(target, text);
       known.set(file, { hash: contentHash(text), checked: stampOf(statSync(target)) });
     }
-    return { dir, files: known };
+    return { dir, files: known, identity: folderIdentity(dir)! };
   }
 
   const contents = (dir: string) =>
@@ -124,16 +125,35 @@ describe('StagedDirectoryWriter refilling a spare folder', () => {
     const spare = spareWith({ 'index.html': 'home' });
     writeFileSync(path.join(spare.dir, 'stray.html'), 'left by someone');
     const out = path.join(tempDir(), 'dist');
-    const writer = new StagedDirectoryWriter(out, { spare: { dir: spare.dir, files: new Map() } });
+    const writer = new StagedDirectoryWriter(out, { spare: { ...spare, files: new Map() } });
     await writer.write('index.html', 'home');
     await writer.commit();
     expect(contents(out)).toEqual({ 'index.html': 'home' });
   });
 
+  it.each([
+    ['a link to another folder', (spare: Spare, elsewhere: string) => symlinkSync(elsewhere, spare.dir)],
+    ['another folder put in its place', (spare: Spare, elsewhere: string) => cpSync(elsewhere, spare.dir, { recursive: true })],
+  ])('takes over only the folder it kept, never %s', async (_, replace) => {
+    const spare = spareWith({ 'index.html': 'home' });
+    const elsewhere = path.join(tempDir(), 'precious');
+    mkdirSync(path.join(elsewhere, 'other'), { recursive: true });
+    writeFileSync(path.join(elsewhere, 'index.html'), 'home');
+    writeFileSync(path.join(elsewhere, 'other', 'a.php'), '<?php // not Dateline\'s');
+    const before = snapshot(elsewhere);
+    rmSync(spare.dir, { recursive: true });
+    replace(spare, elsewhere);
+    const out = path.join(tempDir(), 'dist');
+    const writer = new StagedDirectoryWriter(out, { spare });
+    await writer.write('index.html', 'home');
+    await writer.commit();
+    expect(contents(out)).toEqual({ 'index.html': 'home' });
+    expect(snapshot(elsewhere)).toEqual(before);
+  });
+
   it('never writes into a spare file shared with the live output', async () => {
     const out = existingOutput();
     const spare = spareWith({});
-    mkdirSync(spare.dir, { recursive: true });
     linkSync(path.join(out, 'old.html'), path.join(spare.dir, 'old.html'));
     const live = snapshot(out);
     const writer = new StagedDirectoryWriter(out, { spare });
