@@ -36,7 +36,10 @@ export type Frontmatter = { ok: true; yaml: LocatedYaml; body: string } | { ok: 
 
 /** The frontmatter and body of the story text `text` read from `file`. */
 export function splitFrontmatter(text: string, file: string): Frontmatter {
-  const source = text.replace(/^\uFEFF/, '');
+  // Files saved on Windows end their lines with CRLF, frontmatter included:
+  // read them exactly as LF files (a `\r` left at a field's end made
+  // `draft: true` the text "true\r"). Lines keep their numbers.
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const fail = (message: string, line = 1): Frontmatter => ({
     ok: false,
     problems: [{ severity: 'error', file, line, column: 1, message }],

@@ -60,6 +60,28 @@ describe('parseStory: fields', () => {
     });
   });
 
+  it.each([
+    ['a list', 'tags: [TTP, ISPR]'],
+    ['a block list', 'byline:\n  - Ayesha Siddiqui\n  - Bilal Ahmed'],
+    ['a quoted string', 'summary: "Talks resume: officials"'],
+    ['a single-quoted string', "location: 'ISLAMABAD'"],
+    ['draft: true', 'draft: true'],
+    ['draft: false', 'draft: false'],
+    ['a slug', 'slug: my-slug'],
+    ['a date with an offset', 'updated: 2023-09-12T15:00:00+05:00'],
+    ['a map', 'image:\n  src: /images/a.jpg\n  alt: A valley'],
+    ['a language', 'lang: ur'],
+  ])('reads a file with Windows line endings whose last field is %s exactly as with LF', (_, field) => {
+    const lf = `---\ntitle: A headline\ndate: 2023-09-12 10:00\n${field}\n---\nFirst paragraph.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n`;
+    expect(story(lf.replace(/\n/g, '\r\n'))).toEqual(story(lf));
+  });
+
+  it('places an error in a Windows file on the line it is on', () => {
+    expect(errors('---\r\ntitle: A headline\r\ndate: yesterday\r\n---\r\nBody.\r\n')).toEqual([
+      'content/story.md:3:7: `date`: is not a date: write it as `2023-09-12`, `2023-09-12 10:30` or `2023-09-12T10:30:00+05:00` (got `yesterday`)',
+    ]);
+  });
+
   it('accepts one byline as text and leaves optional fields out', () => {
     const parsed = story(minimal('byline: Farah Naqvi\n'));
     expect(parsed.bylines).toEqual(['Farah Naqvi']);
