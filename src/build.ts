@@ -6,12 +6,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
-import { compareText, formatProblem, type Problem } from './errors.js';
+import { BuildFailed, compareText, formatProblem, type Problem } from './errors.js';
 import { checkFolders } from './folders.js';
 import { toInstant, type Instant } from './parse/dates.js';
 import type { Story } from './parse/story.js';
-import { listFiles, loadStoryFiles } from './load/files.js';
-import { isStoryFile } from './load/story-names.js';
+import { loadStoryFiles } from './load/files.js';
+import { assetClashes, loadAssets } from './load/assets.js';
 import { ParseCache, parseFingerprint } from './cache/parse-cache.js';
 import { Pipeline, type PipelineRun, type Progress } from './pipeline.js';
 import { OutputCache, renderFingerprint, type OutputRecord } from './cache/output-cache.js';
@@ -191,6 +191,8 @@ async function generateWith(
     reused = [];
   }
   const assets = await loadAssets(paths);
+  const clashes = assetClashes(assets, run.all);
+  if (clashes.length > 0) throw new BuildFailed(clashes);
   for (const output of assets) await writer.write(output.path, output.content);
   for (const { file, from, record } of reused) {
     const stamp = await writer.link?.(file, from, record.hash);
@@ -260,16 +262,4 @@ export async function writeReport(file: string, summary: BuildSummary): Promise<
   };
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-}
-
-/** The theme's `assets/` folder, and every file in the content folder that is not a story (images). */
-export async function loadAssets(paths: SitePaths): Promise<Output[]> {
-  const themeAssets = path.join(paths.templates, 'assets');
-  const fromTheme = (await listFiles(themeAssets)).map((name) => ({ from: path.join(themeAssets, name), to: `assets/${name}` }));
-  const fromContent = (await listFiles(paths.content))
-    .filter((name) => !isStoryFile(name))
-    .map((name) => ({ from: path.join(paths.content, name), to: name }));
-  return Promise.all(
-    [...fromTheme, ...fromContent].map(async ({ from, to }) => ({ path: to, content: await readFile(from) })),
-  );
 }

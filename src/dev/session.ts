@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { BODIES, DEFAULT_CACHE, loadAssets } from '../build.js';
+import { BODIES, DEFAULT_CACHE } from '../build.js';
+import { assetClashes, loadAssets, type Asset } from '../load/assets.js';
 import { checkFolders } from '../folders.js';
 import { BodyStore } from '../cache/bodies.js';
 import { ParseCache, parseFingerprint } from '../cache/parse-cache.js';
@@ -93,7 +94,8 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
   const configFile = path.join(root, CONFIG_FILE);
   let builds = 0;
   let written = new Set<string>();
-  let assetPaths = new Set<string>();
+  /** The site's assets as last loaded: where each goes, and where it came from. */
+  let siteAssets: readonly Pick<Asset, 'path' | 'from'>[] = [];
   let failed = false;
 
   let state: State;
@@ -128,9 +130,11 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     current.pipeline.setOptions({ ...current.pipeline.options, now: clock() });
     const run = await current.pipeline.run((output) => writePage(output.path, output.content));
     const assets = writeAssets ? await loadAssets(current.paths) : [];
-    if (writeAssets) assetPaths = new Set(assets.map((asset) => asset.path));
+    if (writeAssets) siteAssets = assets.map(({ path: to, from }) => ({ path: to, from }));
+    const clashes = assetClashes(siteAssets, run.all);
+    if (clashes.length > 0) throw new BuildFailed(clashes);
     for (const output of assets) await writePage(output.path, output.content);
-    const wanted = new Set([...run.all, ...assetPaths]);
+    const wanted = new Set([...run.all, ...siteAssets.map((asset) => asset.path)]);
     for (const file of written) if (!wanted.has(file)) await writer.remove(file);
     written = wanted;
     failed = false;

@@ -3,10 +3,10 @@
  * endings an editor's machine writes, on the cache, or on dev versus build.
  * The CLI as a process on temporary copies of the fixture newsroom.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, NOW, runCli, snapshot, tempDir } from '../helpers.js';
+import { copyFixture, NOW, REPO, runCli, snapshot, tempDir } from '../helpers.js';
 
 function buildInto(root: string, ...args: string[]): string {
   const out = path.join(tempDir(), 'dist');
@@ -26,5 +26,26 @@ describe('line endings', () => {
     }
     expect(readFileSync(path.join(crlf, 'content', 'call.md'), 'utf8')).toContain('\r\n---\r\n');
     expect(snapshot(buildInto(crlf, '--drafts'))).toEqual(snapshot(buildInto(lf, '--drafts')));
+  });
+});
+
+describe('a static file at a page’s address', () => {
+  it.each([
+    ['content/feed.xml', 'feed.xml', 'feed.xml, which the build writes itself (a page, feed or sitemap of the site)'],
+    ['content/tags/ttp/index.html', 'tags/ttp/index.html', 'tags/ttp/index.html, which the build writes itself'],
+    ['content/assets/style.css', 'assets/style.css', 'assets/style.css, as templates/assets/style.css is'],
+  ])('%s: an error naming both, with or without the cache, and dist/ untouched', (_, file, message) => {
+    const root = copyFixture('newsroom');
+    cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
+    expect(runCli(['build', '--now', NOW], { cwd: root }).status).toBe(0);
+    const before = snapshot(path.join(root, 'dist'));
+    mkdirSync(path.dirname(path.join(root, 'content', file)), { recursive: true });
+    writeFileSync(path.join(root, 'content', file), 'a file someone put there\n');
+    for (const args of [[], ['--no-cache']]) {
+      const run = runCli(['build', '--now', NOW, ...args], { cwd: root });
+      expect(run.status, run.stdout).toBe(1);
+      expect(run.stderr).toContain(`content/${file}: is copied to ${message}`);
+      expect(snapshot(path.join(root, 'dist'))).toEqual(before);
+    }
   });
 });

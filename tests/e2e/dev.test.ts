@@ -162,6 +162,19 @@ describe('dateline dev', { timeout: 60_000 }, () => {
     expect((await get('desk-notes.txt')).status).toBe(404);
   });
 
+  it('shows a static file at a page’s address as an error naming both, and recovers when it goes', async () => {
+    await afterBuild(
+      () => writeFileSync(story('feed.xml'), '<rss>a file someone put there</rss>'),
+      async () => expect((await get('')).status).toBe(500),
+    );
+    expect((await get('')).$('li').text()).toContain('content/feed.xml: is copied to feed.xml, which the build writes itself');
+    await afterBuild(
+      () => rmSync(story('feed.xml')),
+      async () => expect((await get('')).status).toBe(200),
+    );
+    expect((await get('feed.xml')).text).toContain('<rss version="2.0"');
+  });
+
   it('shows a template typo with its file and line, and recovers', async () => {
     const file = path.join(site, 'templates', 'home.liquid');
     const original = readFileSync(file, 'utf8');
