@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { BODIES, DEFAULT_CACHE } from '../build.js';
 import { assetClashes, loadAssets, type Asset } from '../load/assets.js';
 import { checkFolders } from '../folders.js';
@@ -23,6 +23,7 @@ import { DirectoryWriter } from '../write/directory.js';
 import { ChangeQueue, classify, type ChangeBatch } from './changes.js';
 import { changedBetween, SecondLook, stampOf, stampTree } from './stamps.js';
 import { startServer, withReload, type DevServer } from './server.js';
+import { watchSite } from './watch.js';
 
 /** Options of `dateline dev`. */
 export interface DevOptions extends PathOverrides {
@@ -222,7 +223,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     const kind = classify(file, state.paths, configFile);
     if (kind) queue.add(kind, file);
   };
-  const watcher: FSWatcher = watch([state.paths.content, state.paths.templates, configFile], { ignoreInitial: true });
+  const watcher: FSWatcher = watchSite([state.paths.content, state.paths.templates], [configFile]);
   watcher.on('all', (event, file) => {
     if (event !== 'addDir' && event !== 'unlinkDir') enqueue(file);
   });

@@ -222,4 +222,28 @@ describe('dateline dev', { timeout: 60_000 }, () => {
     expect(await received).toContain('event: reload');
     controller.abort();
   });
+
+  it('keeps watching when content/ is moved away and back, as a git checkout of another branch can do', async () => {
+    const content = path.join(site, 'content');
+    await afterBuild(
+      () => renameSync(content, `${content}-elsewhere`),
+      async () => expect((await get('2023/09/ispr/')).status).toBe(404),
+    );
+    await afterBuild(
+      () => renameSync(`${content}-elsewhere`, content),
+      async () => expect((await get('2023/09/ispr/')).status).toBe(200),
+    );
+    await afterBuild(
+      () => writeFileSync(story('ispr.md'), `${readFileSync(story('ispr.md'), 'utf8')}\nSeen after the checkout.\n`),
+      async () => expect((await get('2023/09/ispr/')).$('.body').text()).toContain('Seen after the checkout.'),
+    );
+    await afterBuild(
+      () => rmSync(content, { recursive: true }),
+      async () => expect((await get('2023/09/ispr/')).status).toBe(404),
+    );
+    await afterBuild(
+      () => write('back.md', '---\ntitle: Written into a new content folder\ndate: 2023-09-20 10:00\n---\nBack.\n'),
+      async () => expect((await get('2023/09/back/')).$('h1').text()).toBe('Written into a new content folder'),
+    );
+  });
 });
