@@ -6,8 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
+import { MAX_IMAGE_SIDE } from '../parse/schema.js';
 import type { Story } from '../parse/story.js';
 import { relativePosix } from './files.js';
+
+/** Whether a measured side is a whole number of pixels no larger than any real image's. */
+function believable(side: number): boolean {
+  return Number.isInteger(side) && side > 0 && side <= MAX_IMAGE_SIDE;
+}
 
 /** `stories` with the size of every local lead image filled in; a missing or unreadable image is a problem. */
 export async function measureImages(
@@ -31,6 +37,10 @@ export async function measureImages(
         // Loaded here: most builds measure no image (cached stories keep their sizes).
         const { imageSize } = await import('image-size');
         const { width, height } = imageSize(await readFile(file));
+        if (!believable(width) || !believable(height)) {
+          problem(`\`image.src\` \`${image.src}\` claims to be ${width} × ${height} pixels, which cannot be right; fix the file, or give \`width\` and \`height\``);
+          return story;
+        }
         return Object.freeze({ ...story, image: { ...image, width, height } });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

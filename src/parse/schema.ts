@@ -32,6 +32,34 @@ const termList = (what: string) =>
     })
     .default([]);
 
+/** The largest image side believed, in pixels: far above any camera's, far below what breaks a page. */
+export const MAX_IMAGE_SIDE = 100_000;
+
+const pixels = z
+  .number({ error: 'must be a number of pixels' })
+  .int('must be a whole number of pixels')
+  .positive('must be a number of pixels')
+  .max(MAX_IMAGE_SIDE, `must be at most ${MAX_IMAGE_SIDE.toLocaleString('en-US')} pixels`);
+
+/**
+ * Where a lead image may come from: the web (`http:`/`https:`) or the
+ * content folder (`/images/x.jpg`, `images/x.jpg`). Anything else would reach
+ * `<img src>`, `og:image` and structured data as it is: `javascript:`,
+ * `data:` and `file:` addresses, or `//host/x.png`, which under the site's
+ * address becomes a path of the site.
+ */
+function isImageAddress(src: string): boolean {
+  if (src.startsWith('//') || src.startsWith('\\')) return false;
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(src)?.[1]?.toLowerCase();
+  if (scheme === undefined) return true;
+  if (scheme !== 'http' && scheme !== 'https') return false;
+  try {
+    return new URL(src).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** The frontmatter schema for a site whose dates without an offset are in `zone`. */
 export function frontmatterSchema(zone: string) {
   return z.object({
@@ -63,12 +91,14 @@ export function frontmatterSchema(zone: string) {
     image: z
       .object(
         {
-          src: text('the image address').min(1, 'must not be empty'),
+          src: text('the image address')
+            .min(1, 'must not be empty')
+            .refine(isImageAddress, 'must be an `https://` address, or the path of a file under content/ such as `/images/chitral.svg`'),
           alt: text('a description of the image for readers who cannot see it').min(1, 'must not be empty'),
           caption: optionalText('the caption'),
           credit: optionalText('who took or owns the image'),
-          width: z.number({ error: 'must be a number of pixels' }).int().positive().optional(),
-          height: z.number({ error: 'must be a number of pixels' }).int().positive().optional(),
+          width: pixels.optional(),
+          height: pixels.optional(),
         },
         { error: 'must be a map with `src`, `alt` and optionally `caption` and `credit`' },
       )

@@ -2,7 +2,7 @@
  * Bad input, as an editor meets it: the CLI reports every problem as
  * `file:line:column: message`, exits 1, and leaves the previous site as it was.
  */
-import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, FIXTURES, NOW, REPO, runCli, snapshot, type CliResult } from '../helpers.js';
@@ -45,6 +45,10 @@ describe('bad story files', () => {
     ['js-frontmatter.md', 'content/js-frontmatter.md:1:1: frontmatter language `js` is not allowed: only YAML frontmatter is read, and code in it is never run; replace `---js` with `---`'],
     ['javascript-frontmatter.md', 'content/javascript-frontmatter.md:1:1: frontmatter language `javascript` is not allowed'],
     ['image-missing.md', 'content/image-missing.md:1: `image.src` `/images/nope.jpg` not found: put the file at content/images/nope.jpg, or use an absolute https:// address'],
+    ['image-javascript.md', 'content/image-javascript.md:5:8: `image.src`: must be an `https://` address, or the path of a file under content/ such as `/images/chitral.svg` (got `javascript:alert(document.domain)`)'],
+    ['image-data.md', 'content/image-data.md:5:8: `image.src`: must be an `https://` address, or the path of a file under content/'],
+    ['image-file.md', 'content/image-file.md:5:8: `image.src`: must be an `https://` address, or the path of a file under content/'],
+    ['image-protocol-relative.md', 'content/image-protocol-relative.md:5:8: `image.src`: must be an `https://` address, or the path of a file under content/ such as `/images/chitral.svg` (got `//evil.example/x.png`)'],
     ['jekyll-page.html', 'content/jekyll-page.html:1:1: starts with frontmatter but is not a story: only `.md`, `.markdown`, `.mdown` and `.mkd` files are read as stories. Rename it to end in `.md`, or remove its frontmatter to have it copied to the site as it is'],
     ['hugo-notes.txt', 'content/hugo-notes.txt:1:1: starts with frontmatter but is not a story'],
     ['alias-bomb.md', 'content/alias-bomb.md:1:1: invalid YAML: Excessive alias count indicates a resource exhaustion attack; use plain values instead of `&anchors` and `*aliases`'],
@@ -55,6 +59,17 @@ describe('bad story files', () => {
     expect(run.stderr).toContain('Build failed with 1 error; the output folder was left as it was.');
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expectNothingLost(run);
+  });
+
+  it('refuses a lead image whose measured size cannot be right, naming the file', () => {
+    const site = builtSite();
+    mkdirSync(path.join(site.root, 'content', 'images'), { recursive: true });
+    copyFileSync(path.join(FIXTURES, 'bad', 'image-absurd.svg'), path.join(site.root, 'content', 'images', 'absurd.svg'));
+    copyFileSync(path.join(FIXTURES, 'bad', 'image-absurd-size.md'), path.join(site.root, 'content', 'image-absurd-size.md'));
+    const run = runCli(['build', '--now', NOW], { cwd: site.root });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('content/image-absurd-size.md:1: `image.src` `/images/absurd.svg` claims to be 100000000000000000000 × 10 pixels, which cannot be right; fix the file, or give `width` and `height`');
+    expect(snapshot(path.join(site.root, 'dist'))).toEqual(site.before);
   });
 
   it('never runs JavaScript frontmatter', () => {
