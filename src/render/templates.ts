@@ -10,6 +10,19 @@ import type { Problem } from '../errors.js';
 import { relativePosix } from '../load/files.js';
 import { absoluteUrl, siteUrl } from './urls.js';
 
+/**
+ * How long one page may take to render, in milliseconds: far above any real
+ * template's (a few ms), so only a runaway loop reaches it.
+ */
+export const RENDER_LIMIT_MS = 20_000;
+
+/**
+ * How many values one page's render may create (LiquidJS counts ranges,
+ * joins, padding): far above any real page, well below what exhausts memory
+ * (`(1..1000000000)` crashed V8 with 2.4 GB before anything was reported).
+ */
+export const RENDER_MEMORY_LIMIT = 10_000_000;
+
 /** A Liquid engine reading templates from `dir`, with Dateline's filters. */
 export function createEngine(dir: string, config: SiteConfig): Liquid {
   const engine = new Liquid({
@@ -23,6 +36,8 @@ export function createEngine(dir: string, config: SiteConfig): Liquid {
     lenientIf: true,
     ownPropertyOnly: true,
     jsTruthy: true,
+    renderLimit: RENDER_LIMIT_MS,
+    memoryLimit: RENDER_MEMORY_LIMIT,
   });
   engine.registerFilter('url', (value: unknown) => siteUrl(String(value), config.basePath));
   engine.registerFilter('absolute_url', (value: unknown) => absoluteUrl(String(value), config));
@@ -37,7 +52,7 @@ export function templateProblem(error: unknown, root: string, dir: string): Prob
   if (error instanceof LiquidError) {
     const token = error.token;
     const [line, column] = token?.getPosition() ?? [];
-    const message = (error.originalError?.message ?? error.message).split(', line:')[0] ?? error.message;
+    const message = explainLimit((error.originalError?.message ?? error.message).split(', line:')[0] ?? error.message);
     const file = token?.file ?? (token && templateWithSource(dir, token.input));
     return {
       severity: 'error',
@@ -47,6 +62,17 @@ export function templateProblem(error: unknown, root: string, dir: string): Prob
     };
   }
   return { severity: 'error', message: `template error: ${(error as Error).message}` };
+}
+
+/** LiquidJS's terse messages for its render limits, said in full. */
+function explainLimit(message: string): string {
+  if (message === 'memory alloc limit exceeded') {
+    return `the page created more than ${RENDER_MEMORY_LIMIT.toLocaleString('en-US')} values, the most one page may (a loop over a huge range?)`;
+  }
+  if (message === 'template render limit exceeded') {
+    return `the page took more than ${RENDER_LIMIT_MS / 1000} s to render, the longest one page may (a loop that runs away?)`;
+  }
+  return message;
 }
 
 /**

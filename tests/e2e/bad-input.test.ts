@@ -146,6 +146,24 @@ describe('bad templates', () => {
   });
 });
 
+describe('runaway templates', () => {
+  it.each([
+    ['a loop over a billion numbers', '{% for i in (1..1000000000) %}{{ i }}{% endfor %}'],
+    ['a loop of 100,000 loops of 100,000', '{% for i in (1..100000) %}{% for j in (1..100000) %}{% endfor %}{% endfor %}'],
+  ])('%s: stopped with the template and line, not a crash', (_, loop) => {
+    const site = builtSite();
+    const templates = path.join(site.root, 'templates');
+    cpSync(path.join(REPO, 'templates'), templates, { recursive: true });
+    const home = path.join(templates, 'home.liquid');
+    writeFileSync(home, readFileSync(home, 'utf8').replace('{% layout "layout" %}', `{% layout "layout" %}${loop}`));
+    const run = runCli(['build', '--now', NOW], { cwd: site.root });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/templates\/home\.liquid:1:\d+: template error: the page created more than 10,000,000 values, the most one page may \(a loop over a huge range\?\)/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(path.join(site.root, 'dist'))).toEqual(site.before);
+  }, 120_000);
+});
+
 describe('bad config and usage', () => {
   it('exits 2 on an invalid config, naming the field, with dist/ untouched', () => {
     const site = builtSite();
