@@ -11,6 +11,7 @@ import { issuesToProblems, unknownKeys } from '../validate.js';
 import type { Instant } from './dates.js';
 import { splitFrontmatter } from './frontmatter.js';
 import { renderMarkdown } from './markdown.js';
+import { MAX_NESTING, tooDeep } from './nesting.js';
 import { frontmatterSchema, KNOWN_FIELDS } from './schema.js';
 
 /** A lead image. */
@@ -88,6 +89,13 @@ export function parseStory(file: SourceFile, zone: string): ParsedWithBody {
     return { story: undefined, problems: [...issuesToProblems(result.error, split.yaml, file.path), ...warnings] };
   }
   const fields = result.data;
+  const deep = tooDeep(split.body);
+  if (deep) {
+    // The body is the end of the file: its first line is this far down.
+    const line = file.text.split('\n').length - split.body.split('\n').length + deep.line;
+    const message = `lists and quotes are nested ${deep.depth} deep here, more than the ${MAX_NESTING} a story may have; the Markdown parser slows to a crawl on such nesting: flatten it`;
+    return { story: undefined, problems: [{ severity: 'error', file: file.path, line, column: 1, message }, ...warnings] };
+  }
   const body = renderMarkdown(split.body);
   const story: Story = {
     file: file.path,

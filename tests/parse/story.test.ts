@@ -76,6 +76,20 @@ describe('parseStory: fields', () => {
     expect(story(lf.replace(/\n/g, '\r\n'))).toEqual(story(lf));
   });
 
+  it.each([
+    ['lists', '- '.repeat(8000)],
+    ['quotes', '>'.repeat(10_000)],
+    ['quotes and lists', '> - '.repeat(60)],
+  ])('refuses %s nested past the limit before parsing them, at their line', (_, nested) => {
+    expect(errors(minimal('', `A first paragraph.\n\n${nested}deep\n`))).toEqual([
+      expect.stringMatching(/^content\/story\.md:7:1: lists and quotes are nested \d+ deep here, more than the 100 a story may have; the Markdown parser slows to a crawl on such nesting: flatten it$/),
+    ]);
+  });
+
+  it('reads nesting up to the limit', () => {
+    expect(load(story(minimal('', `${'> '.repeat(50)}quoted\n`)).html)('blockquote').length).toBe(50);
+  });
+
   it('places an error in a Windows file on the line it is on', () => {
     expect(errors('---\r\ntitle: A headline\r\ndate: yesterday\r\n---\r\nBody.\r\n')).toEqual([
       'content/story.md:3:7: `date`: is not a date: write it as `2023-09-12`, `2023-09-12 10:30` or `2023-09-12T10:30:00+05:00` (got `yesterday`)',
