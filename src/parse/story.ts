@@ -12,7 +12,7 @@ import type { Instant } from './dates.js';
 import { splitFrontmatter } from './frontmatter.js';
 import { renderMarkdown } from './markdown.js';
 import { MAX_NESTING, tooDeep } from './nesting.js';
-import { frontmatterSchema, KNOWN_FIELDS } from './schema.js';
+import { frontmatterSchema, KNOWN_FIELDS, TERM_LIMITS } from './schema.js';
 
 /** A lead image. */
 export interface StoryImage {
@@ -89,6 +89,17 @@ export function parseStory(file: SourceFile, zone: string): ParsedWithBody {
     return { story: undefined, problems: [...issuesToProblems(result.error, split.yaml, file.path), ...warnings] };
   }
   const fields = result.data;
+  for (const [field, count] of [['tags', fields.tags.length], ['byline', fields.byline.length]] as const) {
+    const { warn } = TERM_LIMITS[field];
+    if (count > warn) {
+      warnings.push({
+        severity: 'warning',
+        file: file.path,
+        ...split.yaml.locateKey(field),
+        message: `\`${field}\` has ${count} entries; past ${warn}, each one more adds a page and three feeds carrying this story: keep the ones readers follow`,
+      });
+    }
+  }
   const deep = tooDeep(split.body);
   if (deep) {
     // The body is the end of the file: its first line is this far down.

@@ -72,6 +72,16 @@ describe('bad story files', () => {
     expect(snapshot(path.join(site.root, 'dist'))).toEqual(site.before);
   });
 
+  it('refuses a story with 5,000 tags at once, instead of writing gigabytes of feeds', () => {
+    const site = builtSite();
+    const tags = Array.from({ length: 5000 }, (_, i) => `Tag ${i}`).join(', ');
+    writeFileSync(path.join(site.root, 'content', 'fan-out.md'), `---\ntitle: Fan-out\ndate: 2023-09-12\ntags: [${tags}]\n---\nBody.\n`);
+    const run = runCli(['build', '--now', NOW], { cwd: site.root });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('content/fan-out.md:4:7: `tags`: must have at most 100 tags: each gets a page and three feeds with the story in them');
+    expectNothingLost({ ...run, ...site });
+  });
+
   it('never runs JavaScript frontmatter', () => {
     const run = buildWith('js-frontmatter.md', 'javascript-frontmatter.md');
     expect(run.status).toBe(1);

@@ -86,6 +86,20 @@ describe('parseStory: fields', () => {
     ]);
   });
 
+  it('warns about more than 20 tags or 10 bylines, at their line, and refuses more than 100 or 50', () => {
+    const names = (count: number, what: string) => `[${Array.from({ length: count }, (_, i) => `${what} ${i + 1}`).join(', ')}]`;
+    const parsed = parse(minimal(`tags: ${names(21, 'Tag')}\nbyline: ${names(11, 'Reporter')}\n`));
+    expect(parsed.story && parsed.warnings.map(formatProblem)).toEqual([
+      'content/story.md:4:1: warning: `tags` has 21 entries; past 20, each one more adds a page and three feeds carrying this story: keep the ones readers follow',
+      'content/story.md:5:1: warning: `byline` has 11 entries; past 10, each one more adds a page and three feeds carrying this story: keep the ones readers follow',
+    ]);
+    expect(parse(minimal(`tags: ${names(20, 'Tag')}\nbyline: ${names(10, 'Reporter')}\n`))).toMatchObject({ warnings: [] });
+    expect(errors(minimal(`tags: ${names(101, 'Tag')}\nbyline: ${names(51, 'Reporter')}\n`))).toEqual([
+      expect.stringMatching(/^content\/story\.md:5:9: `byline`: must have at most 50 names: each gets a page and three feeds with the story in them \(got `\[/),
+      expect.stringMatching(/^content\/story\.md:4:7: `tags`: must have at most 100 tags: each gets a page and three feeds with the story in them \(got `\[/),
+    ]);
+  });
+
   it('reads nesting up to the limit', () => {
     expect(load(story(minimal('', `${'> '.repeat(50)}quoted\n`)).html)('blockquote').length).toBe(50);
   });
