@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { ConfigError, type Problem } from './errors.js';
-import { parseLocatedYaml } from './parse/yaml.js';
+import { ConfigError, quote, type Problem } from './errors.js';
+import { parseLocatedYaml, type LocatedYaml } from './parse/yaml.js';
 import { describedText, issuesToProblems, LANGUAGE_TAG, unknownKeys } from './validate.js';
 
 /** The config file's name, at the site root. */
@@ -141,8 +141,34 @@ export function loadConfig(overrides: Readonly<PathOverrides> = {}): { config: S
   }));
   const result = schema.safeParse(parsed.value.data ?? {});
   if (!result.success) problems.push(...issuesToProblems(result.error, parsed.value, CONFIG_FILE));
-  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
-  return { config: toSiteConfig(result.data), paths: toPaths(root, result.data, overrides) };
+  if (!result.success) throw new ConfigError(problems);
+  const paths = toPaths(root, result.data, overrides);
+  problems.push(...folderProblems(root, parsed.value, overrides));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { config: toSiteConfig(result.data), paths };
+}
+
+/**
+ * The config's folders must be the site's own: `contentDir: ../../` read
+ * every file of the folders above. A folder elsewhere is named on the command
+ * line (`--content`), on purpose. A `templatesDir` the user set must exist:
+ * falling back to the default theme would hide a typo.
+ */
+function folderProblems(root: string, yaml: LocatedYaml, overrides: Readonly<PathOverrides>): Problem[] {
+  const data = (yaml.data ?? {}) as Record<string, unknown>;
+  const problems: Problem[] = [];
+  const problem = (key: string, message: string) => problems.push({ severity: 'error', file: CONFIG_FILE, ...yaml.locate([key]), message: `\`${key}\`: ${message}` });
+  for (const [key, flag] of [['contentDir', '--content'], ['templatesDir', undefined]] as const) {
+    const value = data[key];
+    if (typeof value !== 'string' || (key === 'contentDir' && overrides.content !== undefined)) continue;
+    const relative = path.relative(root, path.resolve(root, value));
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      problem(key, `${quote(value)} is outside the site root; a site's folders live in it${flag ? `: to read stories from elsewhere, pass \`${flag} DIR\`` : ''}`);
+    } else if (key === 'templatesDir' && !existsSync(path.resolve(root, value))) {
+      problem(key, `${quote(value)} does not exist; create it, or remove the setting to use Dateline's default theme`);
+    }
+  }
+  return problems;
 }
 
 function toSiteConfig(file: ConfigFile): SiteConfig {

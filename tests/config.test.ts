@@ -45,6 +45,21 @@ describe('loadConfig', () => {
     });
   });
 
+  it('refuses config folders outside the site root, and a templates folder that does not exist', () => {
+    expect(problems('{ "title": "G", "url": "https://example.org/",\n  "contentDir": "../../",\n  "templatesDir": "/etc" }')).toEqual([
+      "dateline.config.json:2:17: `contentDir`: `../../` is outside the site root; a site's folders live in it: to read stories from elsewhere, pass `--content DIR`",
+      "dateline.config.json:3:19: `templatesDir`: `/etc` is outside the site root; a site's folders live in it",
+    ]);
+    expect(problems('{ "title": "G", "url": "https://example.org/", "templatesDir": "theme" }')).toEqual([
+      "dateline.config.json:1:64: `templatesDir`: `theme` does not exist; create it, or remove the setting to use Dateline's default theme",
+    ]);
+  });
+
+  it('reads stories from outside the root when the command line names the folder', () => {
+    const root = withConfig('{ "title": "G", "url": "https://example.org/", "contentDir": "../elsewhere" }');
+    expect(loadConfig({ root, content: '/tmp/stories' }).paths.content).toBe('/tmp/stories');
+  });
+
   it('lets the command line move the content and output folders', () => {
     const root = withConfig('{ "title": "G", "url": "https://example.org/" }');
     const { paths } = loadConfig({ root, content: '/tmp/stories', out: '/tmp/site' });

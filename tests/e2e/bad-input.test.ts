@@ -185,6 +185,16 @@ describe('bad config and usage', () => {
     expect(snapshot(path.join(site.root, 'dist'))).toEqual(site.before);
   });
 
+  it('refuses a content folder outside the site root in the config, with dist/ untouched', () => {
+    const site = builtSite();
+    const config = path.join(site.root, 'dateline.config.json');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('"title"', '"contentDir": "../../",\n  "title"'));
+    const run = runCli(['build', '--now', NOW], { cwd: site.root });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("dateline.config.json:2:17: `contentDir`: `../../` is outside the site root; a site's folders live in it: to read stories from elsewhere, pass `--content DIR`");
+    expect(snapshot(path.join(site.root, 'dist'))).toEqual(site.before);
+  });
+
   it('refuses an output folder that would swallow the sources', () => {
     const site = builtSite();
     const run = runCli(['build', '--out', '.'], { cwd: site.root });
