@@ -32,9 +32,18 @@ const instant = (zone: string, what: string) =>
  */
 export const TERM_LIMITS = { tags: { warn: 20, max: 100 }, byline: { warn: 10, max: 50 } } as const;
 
+/**
+ * A tag, byline or section name, in Unicode's composed form (NFC): `Café`
+ * typed on one machine and pasted from another are one name, shown one way.
+ */
+const name = (what: string, empty: string) =>
+  text(what)
+    .min(1, empty)
+    .transform((value) => value.normalize('NFC'));
+
 const termList = (what: string) =>
   z
-    .array(text(what).min(1, 'must not contain empty entries'), {
+    .array(name(what, 'must not contain empty entries'), {
       error: `must be a list of ${what}, e.g. \`[TTP, ISPR]\``,
     })
     .max(TERM_LIMITS.tags.max, `must have at most ${TERM_LIMITS.tags.max} ${what}: each gets a page and three feeds with the story in them`)
@@ -78,13 +87,20 @@ export function frontmatterSchema(zone: string) {
       .union([text('a name'), z.array(text('a name'))], {
         error: 'must be a name or a list of names, e.g. `[Ayesha Khan, Bilal Ahmed]`',
       })
-      .transform((value) => (typeof value === 'string' ? [value] : value).filter((name) => name !== ''))
+      // Blank names are checked here, not in the union's branches: a failing branch would hide its message behind the union's.
+      .superRefine((value, context) => {
+        if (value === '') context.addIssue({ code: 'custom', message: 'must not be empty: give a name, or remove the line' });
+        if (Array.isArray(value)) {
+          value.forEach((entry, index) => entry === '' && context.addIssue({ code: 'custom', path: [index], message: 'must not contain empty names' }));
+        }
+      })
+      .transform((value) => (typeof value === 'string' ? [value] : value).map((entry) => entry.normalize('NFC')))
       .refine((names) => names.length <= TERM_LIMITS.byline.max, {
         message: `must have at most ${TERM_LIMITS.byline.max} names: each gets a page and three feeds with the story in them`,
       })
       .default([]),
     tags: termList('tags'),
-    section: optionalText('the section, e.g. `Pakistan`'),
+    section: name('the section, e.g. `Pakistan`', 'must not be empty: the section, e.g. `Pakistan`; remove the line instead').optional(),
     summary: optionalText('one or two sentences for lists and feeds'),
     slug: z
       .string({ error: 'must be text' })

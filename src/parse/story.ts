@@ -113,8 +113,8 @@ export function parseStory(file: SourceFile, zone: string): ParsedWithBody {
     hash: file.hash,
     title: fields.title,
     date: fields.date,
-    bylines: fields.byline,
-    tags: fields.tags,
+    bylines: uniqueBySlug(fields.byline),
+    tags: uniqueBySlug(fields.tags),
     summary: fields.summary ?? body.firstParagraph,
     summarySource: fields.summary === undefined ? 'first-paragraph' : 'frontmatter',
     slug: fields.slug ?? toSlug(storyStem(file.relativePath)),
@@ -127,6 +127,17 @@ export function parseStory(file: SourceFile, zone: string): ParsedWithBody {
     ...(fields.image && { image: withoutUndefined(fields.image) }),
   };
   return { story: Object.freeze(story), html: body.html, warnings };
+}
+
+/** `names` without those that share a page with an earlier one (`TTP`, `ttp`): a story links to each term once. */
+function uniqueBySlug(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const slug = toSlug(name);
+    if (seen.has(slug)) return false;
+    seen.add(slug);
+    return true;
+  });
 }
 
 function withoutUndefined<T extends object>(value: T): T {

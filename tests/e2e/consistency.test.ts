@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, NOW, REPO, runCli, snapshot, tempDir } from '../helpers.js';
+import { copyFixture, NOW, page, REPO, runCli, snapshot, tempDir } from '../helpers.js';
 
 function buildInto(root: string, ...args: string[]): string {
   const out = path.join(tempDir(), 'dist');
@@ -47,5 +47,23 @@ describe('a static file at a page’s address', () => {
       expect(run.stderr).toContain(`content/${file}: is copied to ${message}`);
       expect(snapshot(path.join(root, 'dist'))).toEqual(before);
     }
+  });
+});
+
+describe('names in two Unicode forms', () => {
+  it('are one tag, shown one way, linked once, with no warning about spellings', () => {
+    const root = copyFixture('newsroom');
+    const [composed, decomposed] = ['Caf\u00e9 Culture', 'Cafe\u0301 Culture'];
+    writeFileSync(path.join(root, 'content', 'cafe-1.md'), `---\ntitle: One\ndate: 2023-09-12\ntags: [${composed}, ${decomposed}]\n---\nBody.\n`);
+    writeFileSync(path.join(root, 'content', 'cafe-2.md'), `---\ntitle: Two\ndate: 2023-09-13\ntags: [${decomposed}]\n---\nBody.\n`);
+    const out = path.join(tempDir(), 'dist');
+    const run = runCli(['build', '--root', root, '--out', out, '--now', NOW]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('Caf');
+    const story = page(path.join(out, '2023', '09', 'cafe-1', 'index.html'));
+    expect(story('a[rel=tag]').map((_, a) => story(a).text()).get()).toEqual([composed]);
+    const tag = page(path.join(out, 'tags', 'cafe-culture', 'index.html'));
+    expect(tag('h1').text()).toContain(composed);
+    expect(tag('.card h2').length).toBe(2);
   });
 });

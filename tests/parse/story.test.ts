@@ -100,6 +100,22 @@ describe('parseStory: fields', () => {
     ]);
   });
 
+  it.each([
+    ['a byline of spaces', 'byline: "   "', 'content/story.md:4:9: `byline`: must not be empty: give a name, or remove the line (got `   `)'],
+    ['a blank name in a list of bylines', 'byline: [Ayesha Siddiqui, " "]', 'content/story.md:4:27: `byline.1`: must not contain empty names (got ` `)'],
+  ])('refuses %s, as a blank tag is refused', (_, field, message) => {
+    expect(errors(minimal(`${field}\n`))).toEqual([message]);
+  });
+
+  it('reads names that differ only in Unicode composition as one, and lists each term once', () => {
+    const composed = 'Caf\u00e9';
+    const decomposed = 'Cafe\u0301';
+    const parsed = story(minimal(`tags: [${decomposed}, ${composed}, TTP, ttp]\nbyline: [${decomposed} Desk, ${composed} Desk]\nsection: ${decomposed}\n`));
+    expect(parsed.tags).toEqual([composed, 'TTP']);
+    expect(parsed.bylines).toEqual([`${composed} Desk`]);
+    expect(parsed.section).toBe(composed);
+  });
+
   it('reads nesting up to the limit', () => {
     expect(load(story(minimal('', `${'> '.repeat(50)}quoted\n`)).html)('blockquote').length).toBe(50);
   });
