@@ -45,6 +45,46 @@ export class ConfigError extends DatelineError {
 /** Another build is writing the same output folder: exit code 2, nothing touched. */
 export class OutputLocked extends DatelineError {}
 
+/** What a file-system error code means for the user, and what to look at. */
+const FILE_SYSTEM_CAUSES: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full: free some space on it',
+  EDQUOT: 'the disk quota is used up: free some space',
+  EACCES: 'permission denied: check who owns it and the permissions of the folder that holds it',
+  EPERM: 'operation not permitted: check who owns it and the permissions of the folder that holds it',
+  EROFS: 'the file system is read-only',
+  EMFILE: 'too many files are open at once: raise the limit (`ulimit -n`)',
+  ENFILE: 'too many files are open on this machine',
+  ENAMETOOLONG: 'the name is too long for the file system',
+  ENOTDIR: 'a part of the path is a file where a folder was expected',
+  EISDIR: 'it is a folder where a file was expected',
+  ENOENT: 'it does not exist (was it moved or deleted during the build?)',
+  EBUSY: 'it is in use by another program',
+  EIO: 'the disk reported an input/output error',
+};
+
+/**
+ * `error`, given `file` as its path when the file system left it out (an
+ * error writing to an open file names none), so its message can say where.
+ */
+export function atPath(error: unknown, file: string): unknown {
+  const errno = error as NodeJS.ErrnoException | null;
+  if (typeof errno === 'object' && errno !== null && errno.code !== undefined && errno.path === undefined) errno.path = file;
+  return error;
+}
+
+/**
+ * A file-system error said for a user: what could not be done to which
+ * path, and the likely cause (`could not write /site/.dateline-cache/bodies/ab12: the disk is full …`);
+ * undefined for any other error.
+ */
+export function fileSystemMessage(error: unknown): string | undefined {
+  const { code, syscall, path, dest } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
+  const cause = code === undefined ? undefined : FILE_SYSTEM_CAUSES[code];
+  if (cause === undefined) return undefined;
+  const what = path === undefined ? (syscall ?? 'use a file') : `${syscall ?? 'use'} ${path}${dest === undefined ? '' : ` to ${dest}`}`;
+  return `could not ${what}: ${cause} (${code})`;
+}
+
 /** `file:line:column: message`, leaving out what is unknown. */
 export function formatProblem(problem: Problem): string {
   const where = [problem.file, problem.line, problem.line === undefined ? undefined : problem.column]

@@ -33,7 +33,7 @@ export async function createStory(
   const title = story.title.trim();
   if (title === '') return { ok: false, problem: { severity: 'error', message: 'give the story a title: dateline new "Title of the story"' } };
   const now = DateTime.fromMillis(story.now, { zone: config.timezone });
-  const file = path.join(paths.content, now.toFormat('yyyy'), now.toFormat('MM'), `${toSlug(title)}.md`);
+  const file = path.join(paths.content, now.toFormat('yyyy'), now.toFormat('MM'), `${fileSlug(title)}.md`);
   const shown = relativePosix(paths.root, file);
   const fields = {
     title,
@@ -53,4 +53,16 @@ export async function createStory(
     return { ok: false, problem: { severity: 'error', file: shown, message: 'already exists and was left as it is: choose another title, or edit that file' } };
   }
   return { ok: true, file: shown };
+}
+
+/** The longest file name (without `.md`) `new` makes: a headline can outrun the file system's 255 bytes. */
+const MAX_FILE_SLUG = 80;
+
+/** `title` as a file name: its slug, cut at a word boundary when long (the story's address is made from it). */
+function fileSlug(title: string): string {
+  const slug = toSlug(title);
+  if (slug.length <= MAX_FILE_SLUG) return slug;
+  const cut = slug.slice(0, MAX_FILE_SLUG);
+  const lastWord = cut.lastIndexOf('-');
+  return lastWord > MAX_FILE_SLUG / 2 ? cut.slice(0, lastWord) : cut;
 }

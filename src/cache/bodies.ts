@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { atPath } from '../errors.js';
 
 export class BodyStore {
   /** A store in `dir`. */
@@ -37,10 +38,14 @@ export class BodyStore {
     } catch (error) {
       const { code } = error as NodeJS.ErrnoException;
       if (code === 'EEXIST') return;
-      if (code !== 'ENOENT') throw error;
+      if (code !== 'ENOENT') throw atPath(error, file);
       // The folder is not there yet (or someone cleared the cache): make it.
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, html, { flag: 'wx' });
+      try {
+        writeFileSync(file, html, { flag: 'wx' });
+      } catch (again) {
+        throw atPath(again, file);
+      }
     }
   }
 

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { atPath } from '../errors.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -23,7 +24,9 @@ export async function replaceCacheFile(file: string, prefix: string, data: unkno
   await mkdir(dir, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   const json = JSON.stringify(data);
-  await writeFile(temporary, `${sha256(json)}\n${json}`);
+  await writeFile(temporary, `${sha256(json)}\n${json}`).catch((error: unknown) => {
+    throw atPath(error, temporary);
+  });
   await rename(temporary, file);
   for (const name of await readdir(dir)) {
     if (name.startsWith(prefix) && name !== path.basename(file)) await rm(path.join(dir, name), { force: true });

@@ -1,5 +1,5 @@
 /** Printing for the CLI, and how errors become messages and exit codes. */
-import { BuildFailed, ConfigError, countLabel, DatelineError, formatProblem, OutputLocked, type Problem } from '../errors.js';
+import { BuildFailed, ConfigError, countLabel, DatelineError, fileSystemMessage, formatProblem, OutputLocked, type Problem } from '../errors.js';
 import { parseInstant } from '../parse/dates.js';
 
 /** Exit codes: built, content or template errors, bad usage or config. */
@@ -44,6 +44,12 @@ export function failure(error: unknown, verbose: boolean): number {
     return EXIT.content;
   }
   const internal = error as Error;
+  const fileSystem = fileSystemMessage(error);
+  if (fileSystem !== undefined) {
+    printError(`Error: ${fileSystem}; nothing was published.`);
+    if (verbose) printError(internal.stack ?? String(internal));
+    return EXIT.content;
+  }
   printError(`Internal error: ${internal.message}${verbose ? '' : ' (run with --verbose for details)'}`);
   if (verbose) printError(internal.stack ?? String(internal));
   return EXIT.content;
@@ -52,14 +58,21 @@ export function failure(error: unknown, verbose: boolean): number {
 /** `--now`, else SOURCE_DATE_EPOCH, else the clock, as epoch milliseconds. */
 export function resolveNow(flag: string | undefined, sourceDateEpoch: string | undefined): number {
   if (flag !== undefined) {
-    if (/^\d+$/.test(flag)) return Number(flag) * 1000;
-    const instant = parseInstant(flag, 'UTC');
+    const instant = /^\d+$/.test(flag) ? Number(flag) * 1000 : parseInstant(flag, 'UTC')?.epochMs;
     if (instant === undefined) throw new UsageError(`--now \`${flag}\` is not a date: use ISO 8601 or Unix seconds`);
-    return instant.epochMs;
+    return inRange(instant, '--now', flag);
   }
   if (sourceDateEpoch !== undefined && sourceDateEpoch !== '') {
     if (!/^\d+$/.test(sourceDateEpoch)) throw new UsageError(`SOURCE_DATE_EPOCH \`${sourceDateEpoch}\` is not a number of seconds`);
-    return Number(sourceDateEpoch) * 1000;
+    return inRange(Number(sourceDateEpoch) * 1000, 'SOURCE_DATE_EPOCH', sourceDateEpoch);
   }
   return Date.now();
+}
+
+/** The latest "now" a build takes: the end of year 9999, the last that ISO 8601 dates write in four digits. */
+const LATEST_NOW = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+function inRange(epochMs: number, name: string, given: string): number {
+  if (!Number.isFinite(epochMs) || epochMs < 0 || epochMs > LATEST_NOW) throw new UsageError(`${name} \`${given}\` is out of range: use a time between 1970 and 9999`);
+  return epochMs;
 }

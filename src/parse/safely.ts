@@ -1,6 +1,7 @@
 import type { BodyStore } from '../cache/bodies.js';
 import { readSourceSync, type SourceFile, type SourceRef } from '../load/files.js';
-import { parseStory, type ParsedStory } from './story.js';
+import { fileSystemMessage } from '../errors.js';
+import { parseStory, type ParsedStory, type ParsedWithBody } from './story.js';
 
 export { parseStory, readSourceSync };
 
@@ -18,11 +19,9 @@ export function parseSafely(source: SourceRef | SourceFile, zone: string, bodies
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return { story: undefined, problems: [{ severity: 'error', file: source.path, message: `could not be read (${reason})` }] };
   }
+  let parsed: ParsedWithBody;
   try {
-    const parsed = parseStory(file, zone);
-    if (!parsed.story) return parsed;
-    bodies.put(parsed.story.body, parsed.html);
-    return { story: parsed.story, warnings: parsed.warnings };
+    parsed = parseStory(file, zone);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return {
@@ -30,4 +29,13 @@ export function parseSafely(source: SourceRef | SourceFile, zone: string, bodies
       problems: [{ severity: 'error', file: file.path, line: 1, message: `could not be parsed (${reason}); simplify the story's Markdown` }],
     };
   }
+  if (!parsed.story) return parsed;
+  try {
+    bodies.put(parsed.story.body, parsed.html);
+  } catch (error) {
+    // Not the story's fault: say what happened to the cache, and where.
+    const reason = fileSystemMessage(error) ?? (error as Error).message;
+    return { story: undefined, problems: [{ severity: 'error', file: file.path, message: `was parsed, but its body could not be kept in the cache: ${reason}` }] };
+  }
+  return { story: parsed.story, warnings: parsed.warnings };
 }

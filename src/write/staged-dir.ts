@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { atPath } from '../errors.js';
 import { contentHash, folderIdentity, stampOf, stillHolds, type FileStamp, type KnownFile } from './file-stamp.js';
 import { isRunning } from './build-lock.js';
 import { listTree } from './list-tree.js';
@@ -123,7 +124,11 @@ export class StagedDirectoryWriter implements Writer {
       rmSync(target, { recursive: true, force: true });
     }
     this.makeFolder(path.dirname(target));
-    put(target);
+    try {
+      put(target);
+    } catch (error) {
+      throw atPath(error, target);
+    }
     return stamped ? stampOf(lstatSync(target)) : undefined;
   }
 

@@ -217,6 +217,8 @@ describe('bad config and usage', () => {
     [[], 'no command given'],
     [['build', 'extra'], 'unexpected argument `extra`'],
     [['build', '--now', 'soon'], '--now `soon` is not a date'],
+    [['build', '--now', '99999999999999999'], '--now `99999999999999999` is out of range: use a time between 1970 and 9999'],
+    [['build', '--now', '1900-01-01'], '--now `1900-01-01` is out of range: use a time between 1970 and 9999'],
   ])('exits 2 on %j', (args, message) => {
     const run = runCli(args, { cwd: path.join(FIXTURES, 'newsroom') });
     expect(run.status).toBe(2);

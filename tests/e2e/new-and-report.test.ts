@@ -29,6 +29,20 @@ describe('dateline new', () => {
     expect($('.badge').text()).toBe('Draft');
   });
 
+  it('starts a story with a headline longer than a file name may be, named by its first words', () => {
+    const site = copyFixture('newsroom');
+    const title = `${'Provincial assembly debates the security situation in the districts bordering Afghanistan '.repeat(4)}at length`;
+    expect(title.length).toBeGreaterThan(300);
+    const run = runCli(['new', title, '--now', NOW], { cwd: site });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const created = /^Created (content\/2024\/01\/(\S+)\.md) /.exec(run.stdout);
+    expect(created?.[2]).toBe('provincial-assembly-debates-the-security-situation-in-the-districts-bordering');
+    const out = path.join(tempDir(), 'dist');
+    expect(runCli(['build', '--root', site, '--out', out, '--now', NOW, '--drafts']).status).toBe(0);
+    expect(page(path.join(out, '2024/01', created![2]!, 'index.html'))('h1').text()).toBe(title);
+  });
+
   it('quotes titles that YAML would misread', () => {
     const site = copyFixture('newsroom');
     const title = 'Explainer: "TTP" #1 — what next?';

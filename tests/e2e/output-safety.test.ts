@@ -146,6 +146,48 @@ describe('a failed build publishes nothing', () => {
   });
 });
 
+/** A 64 KB file system of its own (root only), or why there is none. */
+function tinyDisk(): { dir: string; unmount: () => void } | { reason: string } {
+  if (process.getuid?.() !== 0) return { reason: 'mounting a small disk needs root' };
+  const dir = tempDir('dateline-full-disk-');
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { encoding: 'utf8' });
+  if (mounted.status !== 0) return { reason: `a small disk could not be mounted here (${(mounted.stderr || mounted.error?.message || '').trim()})` };
+  return { dir, unmount: () => void spawnSync('umount', [dir]) };
+}
+
+/** Whether this machine lets the tests mount a small disk; tried once, and given back at once. */
+function smallDiskReason(): string | undefined {
+  const probe = tinyDisk();
+  if ('reason' in probe) return probe.reason;
+  probe.unmount();
+  return undefined;
+}
+
+describe('a full disk', () => {
+  const cannot = smallDiskReason();
+  const fullDiskCase = cannot === undefined ? it : it.skip;
+
+  fullDiskCase(`is reported as a full disk, with the path, and publishes nothing${cannot === undefined ? '' : ` (skipped: ${cannot})`}`, () => {
+    const disk = tinyDisk();
+    if (!('dir' in disk)) throw new Error(disk.reason);
+    try {
+      const { root, parent } = builtSite();
+      for (let i = 0; i < 40; i++) {
+        writeFileSync(path.join(root, 'content', `filler-${i}.md`), `---\ntitle: Filler ${i}\ndate: 2023-01-01\n---\n${'A paragraph of copy that fills the disk. '.repeat(60)}\n`);
+      }
+      const before = everything(parent);
+      const result = runCli(['build', '--now', NOW, '--cache', path.join(disk.dir, 'cache')], { cwd: root });
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`could not \\w+ ${disk.dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/cache\\S*: the disk is full: free some space on it \\(ENOSPC\\)`));
+      expect(result.stderr).not.toContain("simplify the story's Markdown");
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(everything(parent)).toEqual(before);
+    } finally {
+      disk.unmount();
+    }
+  });
+});
+
 describe('two builds of one site at once', () => {
   it('refuses the second while the first holds the lock, naming it', () => {
     const { root, parent } = builtSite();
