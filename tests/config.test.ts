@@ -46,8 +46,8 @@ describe('loadConfig', () => {
   });
 
   it('refuses config folders outside the site root, and a templates folder that does not exist', () => {
-    expect(problems('{ "title": "G", "url": "https://example.org/",\n  "contentDir": "../../",\n  "templatesDir": "/etc" }')).toEqual([
-      "dateline.config.json:2:17: `contentDir`: `../../` is outside the site root; a site's folders live in it: to read stories from elsewhere, pass `--content DIR`",
+    expect(problems('{ "title": "G", "url": "https://example.org/",\n  "contentDir": "../stories",\n  "templatesDir": "/etc" }')).toEqual([
+      "dateline.config.json:2:17: `contentDir`: `../stories` is outside the site root; a site's folders live in it: to read stories from elsewhere, pass `--content DIR`",
       "dateline.config.json:3:19: `templatesDir`: `/etc` is outside the site root; a site's folders live in it",
     ]);
     expect(problems('{ "title": "G", "url": "https://example.org/", "templatesDir": "theme" }')).toEqual([
