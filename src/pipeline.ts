@@ -97,8 +97,8 @@ export class Pipeline {
   /** Add or replace a story file; it is re-parsed only if its bytes changed. */
   setSource(file: SourceRef): void {
     // Only what finds the file again: a large site's texts would not fit in memory.
-    const { absolutePath, path, relativePath, hash, stamp } = file;
-    this.sources.set(path, { absolutePath, path, relativePath, hash, ...(stamp && { stamp }) });
+    const { absolutePath, path, relativePath, hash, stamp, outside } = file;
+    this.sources.set(path, { absolutePath, path, relativePath, hash, ...(stamp && { stamp }), ...(outside !== undefined && { outside }) });
   }
 
   /** Forget a story file that was deleted or renamed. */

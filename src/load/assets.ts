@@ -19,7 +19,8 @@ export interface Asset extends Output {
 export async function loadAssets(paths: SitePaths): Promise<Asset[]> {
   const themeAssets = path.join(paths.templates, 'assets');
   const fromTheme = (await listFiles(themeAssets)).map((name) => ({ from: path.join(themeAssets, name), to: `assets/${name}` }));
-  const fromContent = (await listFiles(paths.content))
+  // Links within the site are followed, as for stories; those leading out of it are left out (and warned about with the stories).
+  const fromContent = (await listFiles(paths.content, [], paths.root))
     .filter((name) => !isStoryFile(name))
     .map((name) => ({ from: path.join(paths.content, name), to: name }));
   return Promise.all(

@@ -2,10 +2,11 @@
  * Load: find the story files and read them. Nothing is parsed here.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText } from '../errors.js';
+import { inside, realPath } from '../folders.js';
 import { isStoryFile, startsWithFrontmatter } from './story-names.js';
 
 /**
@@ -24,6 +25,8 @@ export interface SourceRef {
   readonly hash: string;
   /** The file as it was when hashed, where that vouches for its bytes next time (see `loadStoryFiles`). */
   readonly stamp?: SourceStamp;
+  /** Set for a link leading outside the site: where it leads. It is never read, and is refused with a warning. */
+  readonly outside?: string;
 }
 
 /**
@@ -54,28 +57,76 @@ export interface SourceFile extends SourceRef {
   readonly text: string;
 }
 
+/** A file found under a folder, by its path there (`/` separators). */
+export interface ListedFile {
+  readonly name: string;
+  /** Set for a link leading outside the folder it may lead within: where it leads. Such a file is never read. */
+  readonly outside?: string;
+}
+
 /**
- * Every file under `dir` whose name ends with one of `extensions`, in code-point
- * order of their paths so the build never depends on the file system's order.
- * Names starting with `.` (editor swap files, `.git`) are skipped. A missing
- * folder holds no files.
+ * Every file under `dir`, in code-point order of their paths so the build
+ * never depends on the file system's order. Names starting with `.` (editor
+ * swap files, `.git`) are skipped; a missing folder holds no files.
+ *
+ * Links are followed where they lead within `within` (default `dir`),
+ * folders too; a link leading anywhere else is listed with `outside` set and
+ * not followed: `dateline build` and `dateline dev` read the same files.
  */
-export async function listFiles(dir: string, extensions: readonly string[] = []): Promise<string[]> {
-  const base = path.resolve(dir);
-  let entries: Dirent[];
+export function listEntries(dir: string, within: string = dir): ListedFile[] {
+  const found: ListedFile[] = [];
+  const realWithin = realPath(within);
+  const visited = new Set<string>();
+  const walk = (folder: string, prefix: string) => {
+    let entries: Dirent[];
+    try {
+      // Synchronous: fs.promises' recursive listing takes a thread-pool round trip per folder.
+      entries = readdirSync(folder, { recursive: true, withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    visited.add(realPath(folder));
+    for (const entry of entries) {
+      const relative = entry.parentPath === folder ? entry.name : `${relativePosix(folder, entry.parentPath)}/${entry.name}`;
+      if (relative.split('/').some((part) => part.startsWith('.'))) continue;
+      const name = prefix + relative;
+      if (entry.isFile()) {
+        found.push({ name });
+      } else if (entry.isSymbolicLink()) {
+        const link = path.join(entry.parentPath, entry.name);
+        const target = realTarget(link);
+        if (target === undefined || !inside(target, realWithin)) {
+          found.push({ name, outside: target ?? `${readlinkSync(link)} (which does not exist)` });
+        } else if (statSync(target).isDirectory()) {
+          if (!visited.has(target)) walk(target, `${name}/`);
+        } else {
+          found.push({ name });
+        }
+      }
+    }
+  };
+  walk(path.resolve(dir), '');
+  return found.sort((a, b) => compareText(a.name, b.name));
+}
+
+/** Where a link really leads, links resolved all the way; undefined for a broken one. */
+function realTarget(link: string): string | undefined {
   try {
-    // Synchronous: fs.promises' recursive listing takes a thread-pool round trip per folder.
-    entries = readdirSync(base, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    return realpathSync.native(link);
+  } catch {
+    return undefined;
   }
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => (entry.parentPath === base ? entry.name : `${relativePosix(base, entry.parentPath)}/${entry.name}`))
-    .filter((entry) => !entry.split('/').some((part) => part.startsWith('.')))
-    .filter((entry) => extensions.length === 0 || extensions.some((ext) => entry.endsWith(ext)))
-    .sort(compareText);
+}
+
+/**
+ * The files under `dir` whose names end with one of `extensions` (default
+ * any), as `listEntries` finds them, without the links leading elsewhere.
+ */
+export async function listFiles(dir: string, extensions: readonly string[] = [], within: string = dir): Promise<string[]> {
+  return listEntries(dir, within)
+    .filter((entry) => entry.outside === undefined && (extensions.length === 0 || extensions.some((ext) => entry.name.endsWith(ext))))
+    .map((entry) => entry.name);
 }
 
 /**
@@ -87,15 +138,18 @@ export async function listFiles(dir: string, extensions: readonly string[] = [])
  * (reading and hashing 4,000 stories was ~0.3 s of a 2 s warm build here).
  */
 export async function loadStoryFiles(contentDir: string, root: string, known?: KnownHash): Promise<SourceRef[]> {
-  const names = (await listFiles(contentDir)).filter((name) => isStoryFile(name) || startsWithFrontmatter(path.join(contentDir, name)));
+  const entries = listEntries(contentDir, root).filter(
+    ({ name, outside }) => outside !== undefined || isStoryFile(name) || startsWithFrontmatter(path.join(contentDir, name)),
+  );
   const under = relativePosix(root, contentDir);
   const now = Date.now();
   // One at a time, synchronously: small files from the page cache, where
   // promise round trips cost more than the reads (0.75 s for 4,000 stories
   // here), and no more than one text in memory at once.
-  return names.map((name) => {
+  return entries.map(({ name, outside }) => {
     const absolutePath = path.join(contentDir, name);
     const shown = under === '' ? name : `${under}/${name}`;
+    if (outside !== undefined) return outsideRef(absolutePath, shown, name, outside);
     const stamp = sourceStamp(statSync(absolutePath));
     const before = known?.(shown);
     if (before?.stamp && sameSourceStamp(before.stamp, stamp)) return { absolutePath, path: shown, relativePath: name, hash: before.hash, stamp };
@@ -125,8 +179,19 @@ export function readSourceSync(ref: SourceRef): SourceFile {
   return { ...ref, text: bytes.toString('utf8'), hash: sourceHash(bytes) };
 }
 
-/** Read one file: `relativePath` is relative to the folder it was found in, messages show it relative to `root`. */
+/** A link leading outside the site, known by where it leads: never read. */
+function outsideRef(absolutePath: string, shown: string, relativePath: string, outside: string): SourceRef {
+  return { absolutePath, path: shown, relativePath, hash: sourceHash(Buffer.from(`link to ${outside}`)), outside };
+}
+
+/**
+ * Read one file: `relativePath` is relative to the folder it was found in,
+ * messages show it relative to `root`. One that is, or is reached through,
+ * a link leading outside `root` is not read (see `listEntries`).
+ */
 export async function readSource(absolutePath: string, relativePath: string, root: string): Promise<SourceFile> {
+  const target = realpathSync.native(absolutePath);
+  if (!inside(target, realPath(root))) return { ...outsideRef(absolutePath, relativePosix(root, absolutePath), relativePath, target), text: '' };
   const bytes = await readFile(absolutePath);
   return { ...refTo(absolutePath, relativePath, root, bytes), text: bytes.toString('utf8') };
 }

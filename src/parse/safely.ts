@@ -12,6 +12,10 @@ export { parseStory, readSourceSync };
  * take the build down with it.
  */
 export function parseSafely(source: SourceRef | SourceFile, zone: string, bodies: BodyStore): ParsedStory {
+  if (source.outside !== undefined) {
+    const message = `is a link to ${source.outside}, outside the site, and was left out: links are followed only within the site; copy the file (or folder) in instead`;
+    return { story: undefined, problems: [{ severity: 'warning', file: source.path, message }] };
+  }
   let file: SourceFile;
   try {
     file = 'text' in source ? source : readSourceSync(source);
