@@ -1,10 +1,11 @@
 /**
- * Parse many stories on all cores. Each worker thread gets every Nth file and
+ * Parse many stories on all cores (a few on one worker: there a story's
+ * parse has a time limit). Each worker thread gets every Nth file and
  * posts back its results; they are put back in file order, so the output is
  * the same as parsing on one thread. A worker that dies (out of memory, a
  * crash) does not lose its files: they are parsed on this thread instead.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -13,7 +14,7 @@ import type { SourceRef } from '../load/files.js';
 import { loadParser } from './load-parser.js';
 import type { ParsedStory } from './story.js';
 
-/** Below this many stories, starting workers (~0.5 s each here, loading the parsers) costs more than it saves. */
+/** Below this many stories, starting more than one worker (~0.5 s each here, loading the parsers) costs more than it saves. */
 const MIN_PARALLEL = 200;
 
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -32,11 +33,13 @@ function threads(): number {
 /** Parse `files` (dates read in `zone`); results in the same order as `files`. */
 export async function parseInParallel(files: readonly SourceRef[], zone: string, bodies: BodyStore): Promise<ParsedStory[]> {
   if (files.length === 0) return [];
-  const count = Math.min(threads(), Math.ceil(files.length / (MIN_PARALLEL / 2)));
-  if (files.length < MIN_PARALLEL || count < 2) {
+  const available = threads();
+  if (available < 2) {
     const { parseSafely } = await loadParser();
     return files.map((file) => parseSafely(file, zone, bodies));
   }
+  // A few stories go to one worker all the same: only there does a story's parse have a time limit.
+  const count = files.length < MIN_PARALLEL ? 1 : Math.min(available, Math.ceil(files.length / (MIN_PARALLEL / 2)));
   const shares = Array.from({ length: count }, (_, share) => files.filter((_, index) => index % count === share));
   const parsed = await Promise.all(shares.map((share) => inWorker(share, zone, bodies)));
   return files.map((_, index) => {
@@ -65,18 +68,86 @@ const WORKER_HEAP_MB = 256;
  */
 const WORKER_YOUNG_MB = 24;
 
+/**
+ * How long one story may take to parse, in seconds (`DATELINE_PARSE_TIMEOUT`,
+ * default 60), plus `MS_PER_MB` for each megabyte of it: the longest real
+ * stories (850 KB of release notes) take ~3 s here, while the Markdown
+ * parser's worst cases grow with the square of a story's length (40 KB of
+ * `*_` took 10 s) and would hold a build forever.
+ */
+function parseTimeoutMs(): number {
+  const seconds = Number(process.env.DATELINE_PARSE_TIMEOUT ?? 60);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 60_000;
+}
+
+/** The time limit's allowance for a story's length: parsing is linear for real stories, ~1 s per MB here. */
+const MS_PER_MB = 20_000;
+
+/** The time limit of parsing `file`. */
+function limitFor(file: SourceRef | undefined, base: number): number {
+  try {
+    return base + (statSync(file?.absolutePath ?? '').size / 1_048_576) * MS_PER_MB;
+  } catch {
+    return base;
+  }
+}
+
+/** Milliseconds as seconds for a message: `1.8`, `62`. */
+function seconds(ms: number): string {
+  return ms < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000));
+}
+
+/** How often a worker's progress is looked at. */
+const WATCH_MS = 200;
+
+/**
+ * Parse `files` on a worker thread. A story that takes longer than the time
+ * limit is given up on (the worker is stopped and the story named); the
+ * others are parsed by a new worker. A worker that crashes or runs out of
+ * memory leaves what it did not get to to this thread.
+ */
 function inWorker(files: SourceRef[], zone: string, bodies: BodyStore): Promise<ParsedStory[]> {
+  if (files.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
+    // The worker writes here which story it is parsing (1-based; 0 before the first).
+    const progress = new Int32Array(new SharedArrayBuffer(4));
     // Bodies go straight to the store from the worker: only the stories' fields travel back.
     const worker = new Worker(WORKER, {
-      workerData: { files, zone, bodiesDir: bodies.dir, batch: BATCH },
+      workerData: { files, zone, bodiesDir: bodies.dir, batch: BATCH, progress },
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
     const results: ParsedStory[] = [];
     let done = false;
+    let stuck: number | undefined;
+    const base = parseTimeoutMs();
+    let seen = 0;
+    let since = Date.now();
+    const watch = setInterval(() => {
+      const parsing = Atomics.load(progress, 0);
+      if (parsing !== seen) {
+        seen = parsing;
+        since = Date.now();
+        // Only a story past the base limit is measured, to see what its length allows it.
+      } else if (parsing > 0 && Date.now() - since > base && Date.now() - since > limitFor(files[parsing - 1], base)) {
+        stuck = parsing - 1;
+        void worker.terminate();
+      }
+    }, WATCH_MS);
     const finish = async () => {
       if (done) return;
       done = true;
+      clearInterval(watch);
+      if (stuck !== undefined) {
+        // The stories before it that were parsed but not yet sent, and those after it, go to a new worker.
+        const file = files[stuck]!;
+        const timedOut: ParsedStory = {
+          story: undefined,
+          problems: [{ severity: 'error', file: file.path, line: 1, message: `took longer than ${seconds(limitFor(file, base))} s to parse and was given up on; simplify the story's Markdown (long runs of \`*\` or \`_\` are the usual cause)` }],
+        };
+        const before = await inWorker(files.slice(results.length, stuck), zone, bodies);
+        const after = await inWorker(files.slice(stuck + 1), zone, bodies);
+        return resolve([...results, ...before, timedOut, ...after]);
+      }
       // Whatever the worker did not get to (it crashed, or ran out of memory) is parsed here.
       const rest = files.slice(results.length);
       if (rest.length > 0) {

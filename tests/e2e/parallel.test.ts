@@ -1,5 +1,5 @@
 /** Parsing on worker threads changes nothing but the time it takes. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOW, page, runCli, snapshot, tempDir } from '../helpers.js';
@@ -81,5 +81,20 @@ describe('parallel parsing', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('content/deep.md:5:1: lists and quotes are nested 10000 deep here, more than the 100 a story may have');
     expect(run.stderr).toContain('Build failed with 1 error');
+  }, 120_000);
+
+  it('gives up on a story that takes too long to parse, naming it, and reports the rest', () => {
+    const root = generatedSite(20);
+    // The Markdown parser's time grows with the square of a run of `*_`: ~10 s for these 40 KB here.
+    writeFileSync(path.join(root, 'content', 'slow.md'), `---\ntitle: Slow\ndate: 2023-01-02 10:00\n---\n${'*_'.repeat(20_000)}a\n`);
+    writeFileSync(path.join(root, 'content', 'undated.md'), '---\ntitle: Undated\n---\nBody.\n');
+    const out = path.join(tempDir(), 'dist');
+    const run = runCli(['build', '--root', root, '--out', out, '--now', NOW], { env: { DATELINE_PARSE_TIMEOUT: '1' } });
+    expect(run.status).toBe(1);
+    // The limit: 1 s, and 20 s per MB of story (these 40 KB: 0.8 s more).
+    expect(run.stderr).toContain("content/slow.md:1: took longer than 1.8 s to parse and was given up on; simplify the story's Markdown (long runs of `*` or `_` are the usual cause)");
+    expect(run.stderr).toContain('content/undated.md:2:1: `date`: is required');
+    expect(run.stderr).toContain('Build failed with 2 errors');
+    expect(existsSync(out)).toBe(false);
   }, 120_000);
 });
