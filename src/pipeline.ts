@@ -13,7 +13,6 @@ import type { SourceFile, SourceRef } from './load/files.js';
 import { measureImages } from './load/images.js';
 import { buildSite, reviseSite, type Selection, type Site } from './model/site.js';
 import { parseInParallel } from './parse/parallel.js';
-import { loadParser } from './parse/load-parser.js';
 import { parseAside } from './parse/parse-aside.js';
 import type { ParsedStory, ParsedWithBody, Story } from './parse/story.js';
 import { keyMaker, type Planned } from './plan/fingerprint.js';
@@ -340,8 +339,9 @@ export class Pipeline {
   }
 
   private async parseOne(file: SourceFile): Promise<Parsed> {
-    const { parseSafely } = await loadParser();
-    const result = parseSafely(file, this.config.timezone, this.options.bodies);
+    // On the worker kept for small batches, where the parse has a time limit.
+    const [result] = await parseInParallel([file], this.config.timezone, this.options.bodies);
+    if (!result) throw new Error(`Internal error: no parse result for ${file.path}`);
     this.options.cache?.set(file, result);
     return this.withImages(file, result);
   }

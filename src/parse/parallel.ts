@@ -1,9 +1,10 @@
 /**
- * Parse many stories on all cores (a few on one worker: there a story's
- * parse has a time limit). Each worker thread gets every Nth file and
- * posts back its results; they are put back in file order, so the output is
- * the same as parsing on one thread. A worker that dies (out of memory, a
- * crash) does not lose its files: they are parsed on this thread instead.
+ * Parse stories on worker threads, where each story's parse has a time
+ * limit: many on all cores, each worker getting every Nth file, the results
+ * put back in file order (the output is the same as parsing on one thread);
+ * a few on one worker kept for the next few (dev's saves), its parser
+ * loaded once. A worker that dies (out of memory, a crash) does not lose
+ * its files: they are parsed on this thread instead.
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -38,10 +39,29 @@ export async function parseInParallel(files: readonly SourceRef[], zone: string,
     const { parseSafely } = await loadParser();
     return files.map((file) => parseSafely(file, zone, bodies));
   }
-  // A few stories go to one worker all the same: only there does a story's parse have a time limit.
-  const count = files.length < MIN_PARALLEL ? 1 : Math.min(available, Math.ceil(files.length / (MIN_PARALLEL / 2)));
+  if (files.length < MIN_PARALLEL) {
+    kept ??= new ParseWorker();
+    if (!kept.busy) return kept.parse([...files], zone, bodies);
+    // The kept worker is on another job: this one gets a worker of its own.
+    const own = new ParseWorker();
+    try {
+      return await own.parse([...files], zone, bodies);
+    } finally {
+      own.stop();
+    }
+  }
+  const count = Math.min(available, Math.ceil(files.length / (MIN_PARALLEL / 2)));
   const shares = Array.from({ length: count }, (_, share) => files.filter((_, index) => index % count === share));
-  const parsed = await Promise.all(shares.map((share) => inWorker(share, zone, bodies)));
+  const parsed = await Promise.all(
+    shares.map(async (share) => {
+      const worker = new ParseWorker();
+      try {
+        return await worker.parse(share, zone, bodies);
+      } finally {
+        worker.stop();
+      }
+    }),
+  );
   return files.map((_, index) => {
     const result = parsed[index % count]?.[Math.floor(index / count)];
     if (!result) throw new Error(`Internal error: no parse result for ${files[index]?.path}`);
@@ -100,71 +120,108 @@ function seconds(ms: number): string {
 /** How often a worker's progress is looked at. */
 const WATCH_MS = 200;
 
+/** The worker kept for small batches, between them idle and not keeping the process alive. */
+let kept: ParseWorker | undefined;
+
 /**
- * Parse `files` on a worker thread. A story that takes longer than the time
- * limit is given up on (the worker is stopped and the story named); the
- * others are parsed by a new worker. A worker that crashes or runs out of
- * memory leaves what it did not get to to this thread.
+ * A worker thread that parses jobs of stories, one at a time. A story that
+ * takes longer than the time limit is given up on (the worker is stopped
+ * and the story named); the others are parsed by a new worker. A worker
+ * that crashes or runs out of memory leaves what it did not get to to this
+ * thread.
  */
-function inWorker(files: SourceRef[], zone: string, bodies: BodyStore): Promise<ParsedStory[]> {
-  if (files.length === 0) return Promise.resolve([]);
-  return new Promise((resolve) => {
-    // The worker writes here which story it is parsing (1-based; 0 before the first).
-    const progress = new Int32Array(new SharedArrayBuffer(4));
-    // Bodies go straight to the store from the worker: only the stories' fields travel back.
-    const worker = new Worker(WORKER, {
-      workerData: { files, zone, bodiesDir: bodies.dir, batch: BATCH, progress },
+class ParseWorker {
+  private readonly worker: Worker;
+  /** The worker writes here which story of the job it is parsing (1-based; 0 before the first). */
+  private readonly progress = new Int32Array(new SharedArrayBuffer(4));
+  private gone = false;
+  /** Whether a job is under way. */
+  busy = false;
+
+  constructor() {
+    this.worker = new Worker(WORKER, {
+      workerData: { progress: this.progress, batch: BATCH },
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
-    const results: ParsedStory[] = [];
-    let done = false;
-    let stuck: number | undefined;
-    const base = parseTimeoutMs();
-    let seen = 0;
-    let since = Date.now();
-    const watch = setInterval(() => {
-      const parsing = Atomics.load(progress, 0);
-      if (parsing !== seen) {
-        seen = parsing;
-        since = Date.now();
-        // Only a story past the base limit is measured, to see what its length allows it.
-      } else if (parsing > 0 && Date.now() - since > base && Date.now() - since > limitFor(files[parsing - 1], base)) {
-        stuck = parsing - 1;
-        void worker.terminate();
-      }
-    }, WATCH_MS);
-    const finish = async () => {
-      if (done) return;
-      done = true;
-      clearInterval(watch);
-      if (stuck !== undefined) {
-        // The stories before it that were parsed but not yet sent, and those after it, go to a new worker.
-        const file = files[stuck]!;
-        const timedOut: ParsedStory = {
-          story: undefined,
-          problems: [{ severity: 'error', file: file.path, line: 1, message: `took longer than ${seconds(limitFor(file, base))} s to parse and was given up on; simplify the story's Markdown (long runs of \`*\` or \`_\` are the usual cause)` }],
-        };
-        const before = await inWorker(files.slice(results.length, stuck), zone, bodies);
-        const after = await inWorker(files.slice(stuck + 1), zone, bodies);
-        return resolve([...results, ...before, timedOut, ...after]);
-      }
-      // Whatever the worker did not get to (it crashed, or ran out of memory) is parsed here.
-      const rest = files.slice(results.length);
-      if (rest.length > 0) {
-        const { parseSafely } = await loadParser();
-        for (const file of rest) results.push(parseSafely(file, zone, bodies));
-      }
-      resolve(results);
-    };
-    worker.on('message', (batch: ParsedStory[]) => {
-      if (done) return;
-      results.push(...batch);
-      if (results.length === files.length) {
-        void finish();
-        void worker.terminate();
-      }
+    this.worker.unref();
+    this.worker.once('exit', () => {
+      this.gone = true;
+      if (kept === this) kept = undefined;
     });
-    worker.once('error', () => void finish());
-    worker.once('exit', () => void finish());
-  });
+  }
+
+  /** Stop the worker. */
+  stop(): void {
+    if (kept === this) kept = undefined;
+    void this.worker.terminate();
+  }
+
+  /** Parse `files`; results in the same order. */
+  parse(files: SourceRef[], zone: string, bodies: BodyStore): Promise<ParsedStory[]> {
+    if (files.length === 0) return Promise.resolve([]);
+    if (this.gone) return new ParseWorker().parse(files, zone, bodies);
+    const { worker, progress } = this;
+    this.busy = true;
+    return new Promise((resolve) => {
+      Atomics.store(progress, 0, 0);
+      worker.ref();
+      // Bodies go straight to the store from the worker: only the stories' fields travel back.
+      worker.postMessage({ files, zone, bodiesDir: bodies.dir });
+      const results: ParsedStory[] = [];
+      let done = false;
+      let stuck: number | undefined;
+      const base = parseTimeoutMs();
+      let seen = 0;
+      let since = Date.now();
+      const watch = setInterval(() => {
+        const parsing = Atomics.load(progress, 0);
+        if (parsing !== seen) {
+          seen = parsing;
+          since = Date.now();
+          // Only a story past the base limit is measured, to see what its length allows it.
+        } else if (parsing > 0 && Date.now() - since > base && Date.now() - since > limitFor(files[parsing - 1], base)) {
+          stuck = parsing - 1;
+          this.stop();
+        }
+      }, WATCH_MS);
+      const onMessage = (batch: ParsedStory[]) => {
+        if (done) return;
+        results.push(...batch);
+        if (results.length === files.length) void finish();
+      };
+      const onExit = () => void finish();
+      const finish = async () => {
+        if (done) return;
+        done = true;
+        this.busy = false;
+        clearInterval(watch);
+        worker.off('message', onMessage);
+        worker.off('exit', onExit);
+        worker.off('error', onExit);
+        if (!this.gone) worker.unref();
+        if (results.length === files.length) return resolve(results);
+        if (stuck !== undefined) {
+          // The stories before it that were parsed but not yet sent, and those after it, go to a new worker.
+          const file = files[stuck]!;
+          const timedOut: ParsedStory = {
+            story: undefined,
+            problems: [{ severity: 'error', file: file.path, line: 1, message: `took longer than ${seconds(limitFor(file, base))} s to parse and was given up on; simplify the story's Markdown (long runs of \`*\` or \`_\` are the usual cause)` }],
+          };
+          const next = new ParseWorker();
+          const before = await next.parse(files.slice(results.length, stuck), zone, bodies);
+          const after = await next.parse(files.slice(stuck + 1), zone, bodies);
+          if (kept === undefined) kept = next;
+          else next.stop();
+          return resolve([...results, ...before, timedOut, ...after]);
+        }
+        // Whatever the worker did not get to (it crashed, or ran out of memory) is parsed here.
+        const { parseSafely } = await loadParser();
+        for (const file of files.slice(results.length)) results.push(parseSafely(file, zone, bodies));
+        resolve(results);
+      };
+      worker.on('message', onMessage);
+      worker.once('exit', onExit);
+      worker.once('error', onExit);
+    });
+  }
 }

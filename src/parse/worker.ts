@@ -1,21 +1,29 @@
 /**
- * A worker thread's job: parse the story files it was given, store their
+ * A worker thread's job: parse the story files it is sent, store their
  * bodies, and post the results back in order, a batch at a time, saying
- * which story it is on. Started by `parseInParallel`.
+ * which story it is on (for the time limit the main thread keeps). It waits
+ * for the next job until it is stopped. Started by `parseInParallel`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { BodyStore } from '../cache/bodies.js';
 import type { SourceRef } from '../load/files.js';
 import { parseSafely } from './safely.js';
 
-const { files, zone, bodiesDir, batch, progress } = workerData as { files: SourceRef[]; zone: string; bodiesDir: string; batch: number; progress: Int32Array };
-const bodies = new BodyStore(bodiesDir);
-for (let start = 0; start < files.length; start += batch) {
-  parentPort?.postMessage(
-    files.slice(start, start + batch).map((file, offset) => {
-      // Which story is being parsed (1-based), for the time limit the main thread keeps.
-      Atomics.store(progress, 0, start + offset + 1);
-      return parseSafely(file, zone, bodies);
-    }),
-  );
-}
+const { progress, batch } = workerData as { progress: Int32Array; batch: number };
+const stores = new Map<string, BodyStore>();
+
+parentPort?.on('message', ({ files, zone, bodiesDir }: { files: SourceRef[]; zone: string; bodiesDir: string }) => {
+  let bodies = stores.get(bodiesDir);
+  if (!bodies) {
+    bodies = new BodyStore(bodiesDir);
+    stores.set(bodiesDir, bodies);
+  }
+  for (let start = 0; start < files.length; start += batch) {
+    parentPort?.postMessage(
+      files.slice(start, start + batch).map((file, offset) => {
+        Atomics.store(progress, 0, start + offset + 1);
+        return parseSafely(file, zone, bodies);
+      }),
+    );
+  }
+});

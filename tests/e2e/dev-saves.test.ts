@@ -99,4 +99,19 @@ describe('dateline dev keeps every save', () => {
     expect(templateRebuild.at).toBeGreaterThan(savedAt);
     await dev.waitForLine(/^Rebuilt in .*: 1 story parsed,/, 20_000, dev.lines.indexOf(templateRebuild) + 1);
   }, 120_000);
+
+  it('gives up on a saved story that takes too long to parse, shows why, and recovers on the next save', async () => {
+    const site = copyFixture('newsroom');
+    const dev = await start(site, { env: { DATELINE_PARSE_TIMEOUT: '1' } });
+    await dev.waitForLine(/^Built /);
+    const story = path.join(site, 'content', 'ispr.md');
+    const original = readFileSync(story, 'utf8');
+    // The Markdown parser's time grows with the square of a run of `*_`: ~10 s for these 40 KB here.
+    writeFileSync(story, `${original}\n${'*_'.repeat(20_000)}a\n`);
+    await dev.waitForLine(/^content\/ispr\.md:1: took longer than [\d.]+ s to parse and was given up on/, 30_000);
+    const errorPage = await fetch(`${dev.url}2023/09/ispr/`);
+    expect(errorPage.status).toBe(500);
+    writeFileSync(story, `${original}\nBack to normal.\n`);
+    await untilShown(`${dev.url}2023/09/ispr/`, 'Back to normal.');
+  }, 120_000);
 });

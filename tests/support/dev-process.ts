@@ -39,12 +39,18 @@ export async function freePort(): Promise<number> {
  */
 export async function startDevProcess(
   root: string,
-  { basePath = '/news/', waitUntil = 'printed', firstPage = '', timeoutMs = 30_000 }: { basePath?: string; waitUntil?: 'printed' | 'served'; firstPage?: string; timeoutMs?: number } = {},
+  {
+    basePath = '/news/',
+    waitUntil = 'printed',
+    firstPage = '',
+    timeoutMs = 30_000,
+    env = {},
+  }: { basePath?: string; waitUntil?: 'printed' | 'served'; firstPage?: string; timeoutMs?: number; env?: Record<string, string> } = {},
 ): Promise<DevProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}${basePath}`;
   const child: ChildProcess = spawn(process.execPath, [path.join(REPO, 'lib', 'cli.js'), 'dev', '--root', root, '--port', String(port), '--host', '127.0.0.1'], {
-    env: { PATH: process.env.PATH ?? '', TZ: 'UTC' },
+    env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Printed[] = [];
