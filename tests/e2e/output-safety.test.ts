@@ -7,10 +7,10 @@
  * beside it and any link's target are as they were.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, NOW, REPO, runCli, snapshot, tempDir } from '../helpers.js';
+import { copyFixture, NOW, REPO, runCli, snapshot, tempDir, type CliResult } from '../helpers.js';
 
 /** The fixture newsroom copied into a folder of its own (so its neighbours can be watched), built once. */
 function builtSite(): { root: string; parent: string } {
@@ -33,27 +33,57 @@ function precious(): string {
 /** Everything under `dirs`, hashed (links followed only where `snapshot` follows them: not at all). */
 const everything = (...dirs: string[]) => dirs.map((dir) => snapshot(dir));
 
+/**
+ * How to run a command as an unprivileged user: as root, through `setpriv`
+ * as `nobody`; as anyone else, directly. Undefined (with the reason) when
+ * neither is possible.
+ */
+function unprivileged(): { prefix: string[]; uid?: number } | { reason: string } {
+  if (process.getuid?.() !== 0) return { prefix: [] };
+  const setpriv = spawnSync('setpriv', ['--version']);
+  if (setpriv.error) return { reason: 'running as root without setpriv, so no build can run as an unprivileged user here' };
+  return { prefix: ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'], uid: 65534 };
+}
+
+const asUser = unprivileged();
+const permissionCase = 'prefix' in asUser ? it : it.skip;
+/** How the cases that can run as an unprivileged user say who ran them. */
+const who = 'prefix' in asUser ? (asUser.uid === undefined ? '' : ' (as nobody)') : ` (as root: ${asUser.reason})`;
+
+/** Run the CLI in `cwd` as the unprivileged user, after giving it `dirs`; as this user where there is none. */
+function runAsUser(dirs: readonly string[], args: readonly string[], cwd: string): CliResult {
+  if (!('prefix' in asUser)) return runCli(args, { cwd });
+  if (asUser.uid !== undefined) for (const dir of dirs) spawnSync('chown', ['-R', `${asUser.uid}:${asUser.uid}`, dir]);
+  const [command = process.execPath, ...rest] = [...asUser.prefix, ...(asUser.prefix.length > 0 ? [process.execPath] : [])];
+  const result = spawnSync(command, [...rest, path.join(REPO, 'lib', 'cli.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', TZ: 'UTC' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 describe('output and cache folders that would destroy or leak files are refused', () => {
-  it('an output folder that is a link: refused, twice, and the link’s target is untouched', () => {
+  it(`an output folder that is a link: refused, twice, and the link’s target is untouched${who}`, () => {
     const { root, parent } = builtSite();
     const target = precious();
     spawnSync('rm', ['-rf', path.join(root, 'dist')]);
     symlinkSync(target, path.join(root, 'dist'));
     const before = everything(parent, target);
     for (const run of [1, 2]) {
-      const result = runCli(['build', '--now', NOW], { cwd: root });
+      const result = runAsUser([parent, target], ['build', '--now', NOW], root);
       expect(result.status, `build ${run}`).toBe(2);
       expect(result.stderr).toContain(`the output folder ${path.join(root, 'dist')} is a symbolic link (to ${target}); a build replaces the output folder whole`);
     }
     expect(everything(parent, target)).toEqual(before);
   });
 
-  it('an output folder that is a link to the site itself: refused, and the site’s own files stay', () => {
+  it(`an output folder that is a link to the site itself: refused, and the site’s own files stay${who}`, () => {
     const { root, parent } = builtSite();
     symlinkSync(root, path.join(root, 'out'));
     const before = everything(parent);
     for (const run of [1, 2]) {
-      const result = runCli(['build', '--out', 'out', '--now', NOW], { cwd: root });
+      const result = runAsUser([parent], ['build', '--out', 'out', '--now', NOW], root);
       expect(result.status, `build ${run}`).toBe(2);
       expect(result.stderr).toContain('is a symbolic link');
       expect(result.stderr).toContain('contains the site root');
@@ -99,36 +129,10 @@ describe('output and cache folders that would destroy or leak files are refused'
   });
 });
 
-/**
- * How to run a command as an unprivileged user: as root, through `setpriv`
- * as `nobody`; as anyone else, directly. Undefined (with the reason) when
- * neither is possible.
- */
-function unprivileged(): { prefix: string[]; uid?: number } | { reason: string } {
-  if (process.getuid?.() !== 0) return { prefix: [] };
-  const setpriv = spawnSync('setpriv', ['--version']);
-  if (setpriv.error) return { reason: 'running as root without setpriv, so no build can run as an unprivileged user here' };
-  return { prefix: ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'], uid: 65534 };
-}
-
-const asUser = unprivileged();
-const permissionCase = 'prefix' in asUser ? it : it.skip;
-
 describe('a failed build publishes nothing', () => {
-  permissionCase(`an output folder the user cannot write: refused before the swap${'reason' in asUser ? ` (skipped: ${asUser.reason})` : ''}`, () => {
-    if (!('prefix' in asUser)) return;
+  permissionCase(`an output folder the user cannot write: refused before the swap${'reason' in asUser ? ` (skipped: ${asUser.reason})` : who}`, () => {
     const { root, parent } = builtSite();
-    if (asUser.uid !== undefined) {
-      for (const dir of [parent, root]) chmodSync(dir, 0o755);
-      spawnSync('chown', ['-R', `${asUser.uid}:${asUser.uid}`, parent]);
-      chownSync(parent, asUser.uid, asUser.uid);
-    }
-    const build = () =>
-      spawnSync(asUser.prefix[0] ?? process.execPath, [...asUser.prefix.slice(1), ...(asUser.prefix.length > 0 ? [process.execPath] : []), path.join(REPO, 'lib', 'cli.js'), 'build', '--now', NOW], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { PATH: process.env.PATH ?? '', TZ: 'UTC' },
-      });
+    const build = () => runAsUser([parent], ['build', '--now', NOW], root);
     const story = path.join(root, 'content', 'call.md');
     writeFileSync(story, readFileSync(story, 'utf8').replace('title: Army chief speaks', 'title: Army chief talks'));
     chmodSync(path.join(root, 'dist'), 0o555);
