@@ -27,6 +27,16 @@ export function storyStem(name: string): string {
   return base.slice(0, base.length - (STORY_FILE.exec(base)?.[0].length ?? 0));
 }
 
+/**
+ * A Jekyll post's name: `2024-03-05-budget-vote` is the post `budget-vote`
+ * of 5 March 2024. Jekyll takes the date from there when the frontmatter
+ * has none, and never puts it in the post's address.
+ */
+export function datedName(stem: string): { date: string; rest: string } | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(stem);
+  return match ? { date: match[1]!, rest: match[2]! } : undefined;
+}
+
 /** How much of a file is read to find a frontmatter block's closing fence. */
 const HEAD_BYTES = 64 * 1024;
 

@@ -15,10 +15,14 @@ export interface Instant {
   readonly iso: string;
 }
 
-// YYYY-MM-DD, optionally followed by T or space, HH:MM, optional :SS and fraction,
-// and an optional offset: Z, +05:00, +0500 or +05 (YAML allows a space before it).
+// The timestamps of YAML 1.1, which Hugo and Jekyll archives are written in:
+// a date alone (YYYY-MM-DD), or a date whose month and day may have one digit,
+// `T`, `t` or spaces, an hour of one or two digits, minutes, optional seconds
+// and fraction, and an optional zone after optional spaces: Z, ±H, ±HH,
+// ±HH:MM or ±HHMM. Minutes without seconds are accepted too.
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?$/;
 
 /** What a newsroom may write, for error messages. */
 export const DATE_FORMATS_HINT =
@@ -31,7 +35,8 @@ export const DATE_FORMATS_HINT =
 export function parseInstant(value: unknown, zone: string): Instant | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : toInstant(value.getTime(), zone);
   if (typeof value !== 'string') return undefined;
-  const match = DATE_TIME.exec(value.trim());
+  const text = value.trim();
+  const match = DATE_ONLY.exec(text) ?? DATE_TIME.exec(text);
   if (!match) return undefined;
   const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', offset] = match;
   const parts = {
@@ -61,13 +66,13 @@ const isoIn = memoize(
     DateTime.fromMillis(epochMs, { zone }).toISO({ suppressMilliseconds: true }) ?? new Date(epochMs).toISOString(),
 );
 
-/** The fixed zone for `Z`, `+05:00`, `+0500` or `+05`; undefined past ±14:59. */
+/** The fixed zone for `Z`, `+05:00`, `+0500`, `+05` or `-4`; undefined past ±14:59. */
 function offsetZone(offset: string): FixedOffsetZone | undefined {
   if (offset === 'Z' || offset === 'z') return FixedOffsetZone.utcInstance;
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const digits = offset.slice(1).replace(':', '');
-  const hours = Number(digits.slice(0, 2));
-  const minutes = Number(digits.slice(2) || '0');
+  const [, signText, hoursText = '0', minutesText = '0'] = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(offset) ?? [];
+  const sign = signText === '-' ? -1 : 1;
+  const hours = Number(hoursText);
+  const minutes = Number(minutesText);
   if (hours > 14 || minutes > 59) return undefined;
   return FixedOffsetZone.instance(sign * (hours * 60 + minutes));
 }

@@ -5,7 +5,7 @@
 import { BodyStore } from '../cache/bodies.js';
 import type { Problem } from '../errors.js';
 import type { SourceFile } from '../load/files.js';
-import { isStoryFile, STORY_EXTENSIONS, storyStem } from '../load/story-names.js';
+import { datedName, isStoryFile, STORY_EXTENSIONS, storyStem } from '../load/story-names.js';
 import { toSlug } from '../slug.js';
 import { issuesToProblems, unknownKeys } from '../validate.js';
 import type { Instant } from './dates.js';
@@ -84,7 +84,9 @@ export function parseStory(file: SourceFile, zone: string): ParsedWithBody {
   }
   const schema = schemas.get(zone) ?? frontmatterSchema(zone);
   schemas.set(zone, schema);
-  const result = schema.safeParse(data);
+  const named = datedName(storyStem(file.relativePath));
+  const fromName = named !== undefined && (!('date' in data) || (data as { date?: unknown }).date === null);
+  const result = schema.safeParse(fromName ? { ...data, date: named.date } : data);
   if (!result.success) {
     return { story: undefined, problems: [...issuesToProblems(result.error, split.yaml, file.path), ...warnings] };
   }
@@ -117,7 +119,7 @@ export function parseStory(file: SourceFile, zone: string): ParsedWithBody {
     tags: uniqueBySlug(fields.tags),
     summary: fields.summary ?? body.firstParagraph,
     summarySource: fields.summary === undefined ? 'first-paragraph' : 'frontmatter',
-    slug: fields.slug ?? toSlug(storyStem(file.relativePath)),
+    slug: fields.slug ?? toSlug(named?.rest ?? storyStem(file.relativePath)),
     draft: fields.draft,
     body: BodyStore.digest(body.html),
     ...(fields.updated && { updated: fields.updated }),

@@ -140,6 +140,25 @@ describe('parseStory: fields', () => {
     expect(parsed.summary).toBe('The first paragraph spans two lines.');
   });
 
+  it('takes a Jekyll post’s date from its file name when the frontmatter has none, and leaves it out of the slug', () => {
+    const parsed = story('---\ntitle: Budget vote\n---\nBody.\n', '_posts/2024-03-05-budget-vote.md');
+    expect([parsed.date.iso, parsed.slug]).toEqual(['2024-03-05T00:00:00+05:00', 'budget-vote']);
+    const dated = story('---\ntitle: Budget vote\ndate: 2024-03-06 09:15 +0500\n---\nBody.\n', '_posts/2024-03-05-budget-vote.markdown');
+    expect([dated.date.iso, dated.slug]).toEqual(['2024-03-06T09:15:00+05:00', 'budget-vote']);
+    expect(story('---\ntitle: Empty date\ndate:\n---\nBody.\n', '2024-03-05-empty-date.md').date.iso).toBe('2024-03-05T00:00:00+05:00');
+  });
+
+  it('refuses a Jekyll file name whose date is not a date, when the frontmatter has none', () => {
+    expect(errors('---\ntitle: Odd\n---\nBody.\n')).toEqual([
+      'content/story.md:2:1: `date`: is required: when the story was published; write it as `2023-09-12`, `2023-09-12 10:30` or `2023-09-12T10:30:00+05:00`',
+    ]);
+    const parsed = parse('---\ntitle: Odd\n---\nBody.\n', '2024-02-30-odd.md');
+    expect(parsed.story).toBeUndefined();
+    expect(!parsed.story && parsed.problems.map(formatProblem)).toEqual([
+      'content/2024-02-30-odd.md:2:1: `date`: is not a date: write it as `2023-09-12`, `2023-09-12 10:30` or `2023-09-12T10:30:00+05:00`',
+    ]);
+  });
+
   it('takes the slug from the file name', () => {
     expect(story(minimal(), '2023/09/Army Chief Call.md').slug).toBe('army-chief-call');
   });
