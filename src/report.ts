@@ -1,6 +1,7 @@
 /**
  * Shapes the problems a build found for people: the same warning in many
- * files is one line, not a thousand; `--strict` turns warnings into errors.
+ * files is one line, not a thousand (errors stay one per file); `--strict`
+ * turns warnings into errors.
  */
 import { countLabel, sortProblems, type Problem } from './errors.js';
 
@@ -8,13 +9,15 @@ import { countLabel, sortProblems, type Problem } from './errors.js';
 const NAMED_FILES = 5;
 
 /**
- * One problem per distinct message: where several files share a message, the
- * first location is kept and the others are listed after it.
+ * One warning per distinct message: where several files share a message, the
+ * first location is kept and the others are listed after it. Errors are never
+ * grouped: each names its own file and line, so an editor can find every one
+ * and CI can annotate each.
  */
 export function groupRepeated(problems: readonly Problem[]): Problem[] {
   const groups = new Map<string, Problem[]>();
-  for (const problem of sortProblems(problems)) {
-    const key = `${problem.severity}\0${problem.message}`;
+  for (const [index, problem] of sortProblems(problems).entries()) {
+    const key = problem.severity === 'error' ? `error\0${index}` : `warning\0${problem.message}`;
     groups.set(key, [...(groups.get(key) ?? []), problem]);
   }
   return [...groups.values()].map((group) => {

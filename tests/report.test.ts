@@ -20,6 +20,11 @@ describe('groupRepeated', () => {
     );
   });
 
+  it('never groups errors: each names its own file and line', () => {
+    const errors = Array.from({ length: 9 }, (_, i): Problem => ({ severity: 'error', file: `content/${i}.md`, line: 18, column: 1, message: 'invalid YAML: Map keys must be unique' }));
+    expect(groupRepeated(errors).map(formatProblem)).toEqual(errors.map(formatProblem));
+  });
+
   it('keeps different messages apart, sorted by file and line', () => {
     const grouped = groupRepeated([warning('b.md', 2, 'two'), warning('a.md', 9, 'one'), warning('a.md', 3, 'three')]);
     expect(grouped.map(formatProblem)).toEqual(['a.md:3:1: warning: three', 'a.md:9:1: warning: one', 'b.md:2:1: warning: two']);

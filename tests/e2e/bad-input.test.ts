@@ -82,6 +82,19 @@ describe('bad story files', () => {
     expectNothingLost({ ...run, ...site });
   });
 
+  it('names every file with the same error on a line of its own, never "and N more files"', () => {
+    const site = builtSite();
+    for (let i = 1; i <= 9; i++) writeFileSync(path.join(site.root, 'content', `twice-${i}.md`), `---\ntitle: Twice ${i}\ntitle: Again\ndate: 2023-09-12\n---\nBody.\n`);
+    const run = runCli(['build', '--now', NOW], { cwd: site.root });
+    expect(run.status).toBe(1);
+    const reported = run.stderr.split('\n').filter((line) => line.startsWith('content/twice-'));
+    expect(reported.map((line) => line.split(':')[0])).toEqual(Array.from({ length: 9 }, (_, i) => `content/twice-${i + 1}.md`));
+    expect(reported.every((line) => line.includes('invalid YAML: Map keys must be unique'))).toBe(true);
+    expect(run.stderr).not.toMatch(/more files?/);
+    expect(run.stderr).toContain('Build failed with 9 errors');
+    expectNothingLost({ ...run, ...site });
+  });
+
   it('never runs JavaScript frontmatter', () => {
     const run = buildWith('js-frontmatter.md', 'javascript-frontmatter.md');
     expect(run.status).toBe(1);
