@@ -7,9 +7,20 @@ import { SLUG_PATTERN } from '../slug.js';
 import { describedText, LANGUAGE_TAG } from '../validate.js';
 import { DATE_FORMATS_HINT, parseInstant } from './dates.js';
 
-const text = (what: string) => describedText(what).trim();
+/** A number where text is meant (`slug: 124062`, `title: 1984`) is that text: archives are full of them. */
+const asText = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
 
-const optionalText = (what: string) => text(what).min(1, `must not be empty: ${what}; remove the line instead`).optional();
+/** Text (a number read as its text), checked further by `shape`. */
+const text = (what: string, shape: (schema: z.ZodString) => z.ZodType<string> = (schema) => schema) =>
+  z.preprocess(asText, shape(describedText(what).trim()));
+
+/**
+ * A field with nothing in it (`summary:`, `summary: ""`, `section: null`) is
+ * a field left out: old archives are full of them, and nothing is lost.
+ */
+const absentIfEmpty = (value: unknown) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value);
+
+const optionalText = (what: string) => z.preprocess(absentIfEmpty, text(what).optional());
 
 const instant = (zone: string, what: string) =>
   z.unknown().transform((value, context) => {
@@ -36,18 +47,22 @@ export const TERM_LIMITS = { tags: { warn: 20, max: 100 }, byline: { warn: 10, m
  * A tag, byline or section name, in Unicode's composed form (NFC): `Café`
  * typed on one machine and pasted from another are one name, shown one way.
  */
-const name = (what: string, empty: string) =>
-  text(what)
-    .min(1, empty)
-    .transform((value) => value.normalize('NFC'));
+const name = (what: string, empty: string) => text(what, (schema) => schema.min(1, empty)).transform((value) => value.normalize('NFC'));
 
+/**
+ * A list of terms. Text is a list too: `tags: security` of one term,
+ * `tags: TTP, ISPR` of two (what its writer meant); nothing (`tags:`) is none.
+ */
 const termList = (what: string) =>
-  z
-    .array(name(what, 'must not contain empty entries'), {
-      error: `must be a list of ${what}, e.g. \`[TTP, ISPR]\``,
-    })
-    .max(TERM_LIMITS.tags.max, `must have at most ${TERM_LIMITS.tags.max} ${what}: each gets a page and three feeds with the story in them`)
-    .default([]);
+  z.preprocess(
+    (value) => (value === null ? undefined : typeof value === 'string' ? value.split(',').filter((term) => term.trim() !== '') : value),
+    z
+      .array(name(what, 'must not contain empty entries'), {
+        error: `must be a list of ${what}, e.g. \`[TTP, ISPR]\``,
+      })
+      .max(TERM_LIMITS.tags.max, `must have at most ${TERM_LIMITS.tags.max} ${what}: each gets a page and three feeds with the story in them`)
+      .default([]),
+  );
 
 /** The largest image side believed, in pixels: far above any camera's, far below what breaks a page. */
 export const MAX_IMAGE_SIDE = 100_000;
@@ -80,37 +95,44 @@ function isImageAddress(src: string): boolean {
 /** The frontmatter schema for a site whose dates without an offset are in `zone`. */
 export function frontmatterSchema(zone: string) {
   return z.object({
-    title: text('the headline').min(1, 'must not be empty: give the story a headline'),
+    title: text('the headline', (schema) => schema.min(1, 'must not be empty: give the story a headline')),
     date: instant(zone, 'when the story was published'),
-    updated: instant(zone, 'when the story was last updated').optional(),
-    byline: z
-      .union([text('a name'), z.array(text('a name'))], {
-        error: 'must be a name or a list of names, e.g. `[Ayesha Khan, Bilal Ahmed]`',
-      })
-      // Blank names are checked here, not in the union's branches: a failing branch would hide its message behind the union's.
-      .superRefine((value, context) => {
-        if (value === '') context.addIssue({ code: 'custom', message: 'must not be empty: give a name, or remove the line' });
-        if (Array.isArray(value)) {
-          value.forEach((entry, index) => entry === '' && context.addIssue({ code: 'custom', path: [index], message: 'must not contain empty names' }));
-        }
-      })
-      .transform((value) => (typeof value === 'string' ? [value] : value).map((entry) => entry.normalize('NFC')))
-      .refine((names) => names.length <= TERM_LIMITS.byline.max, {
-        message: `must have at most ${TERM_LIMITS.byline.max} names: each gets a page and three feeds with the story in them`,
-      })
-      .default([]),
+    updated: z.preprocess(absentIfEmpty, instant(zone, 'when the story was last updated').optional()),
+    // `byline:` with nothing is no byline; one of spaces is a mistake (an error, as a blank tag is).
+    byline: z.preprocess(
+      (value) => (value === null ? undefined : value),
+      z
+        .union([text('a name'), z.array(text('a name'))], {
+          error: 'must be a name or a list of names, e.g. `[Ayesha Khan, Bilal Ahmed]`',
+        })
+        // Blank names are checked here, not in the union's branches: a failing branch would hide its message behind the union's.
+        .superRefine((value, context) => {
+          if (value === '') context.addIssue({ code: 'custom', message: 'must not be empty: give a name, or remove the line' });
+          if (Array.isArray(value)) {
+            value.forEach((entry, index) => entry === '' && context.addIssue({ code: 'custom', path: [index], message: 'must not contain empty names' }));
+          }
+        })
+        .transform((value) => (typeof value === 'string' ? [value] : value).map((entry) => entry.normalize('NFC')))
+        .refine((names) => names.length <= TERM_LIMITS.byline.max, {
+          message: `must have at most ${TERM_LIMITS.byline.max} names: each gets a page and three feeds with the story in them`,
+        })
+        .default([]),
+    ),
     tags: termList('tags'),
-    section: name('the section, e.g. `Pakistan`', 'must not be empty: the section, e.g. `Pakistan`; remove the line instead').optional(),
+    section: z.preprocess(absentIfEmpty, name('the section, e.g. `Pakistan`', 'must not be empty').optional()),
     summary: optionalText('one or two sentences for lists and feeds'),
-    slug: z
-      .string({ error: 'must be text' })
-      .regex(
-        SLUG_PATTERN,
-        'must be lowercase letters, digits and single hyphens, like `army-chief-call`: no `/`, `..`, spaces or capitals',
-      )
-      .optional(),
+    slug: z.preprocess(
+      (value) => asText(absentIfEmpty(value)),
+      z
+        .string({ error: 'must be text' })
+        .regex(
+          SLUG_PATTERN,
+          'must be lowercase letters, digits and single hyphens, like `army-chief-call`: no `/`, `..`, spaces or capitals',
+        )
+        .optional(),
+    ),
     location: optionalText('the dateline, e.g. `ISLAMABAD`'),
-    draft: z.boolean({ error: 'must be `true` or `false`' }).default(false),
+    draft: z.preprocess((value) => (value === null ? undefined : value), z.boolean({ error: 'must be `true` or `false`' }).default(false)),
     lang: z
       .string({ error: 'must be a language tag such as `ur`' })
       .regex(LANGUAGE_TAG, 'must be a language tag such as `en` or `ur`')
@@ -118,10 +140,10 @@ export function frontmatterSchema(zone: string) {
     image: z
       .object(
         {
-          src: text('the image address')
-            .min(1, 'must not be empty')
-            .refine(isImageAddress, 'must be an `https://` address, or the path of a file under content/ such as `/images/chitral.svg`'),
-          alt: text('a description of the image for readers who cannot see it').min(1, 'must not be empty'),
+          src: text('the image address', (schema) =>
+            schema.min(1, 'must not be empty').refine(isImageAddress, 'must be an `https://` address, or the path of a file under content/ such as `/images/chitral.svg`'),
+          ),
+          alt: text('a description of the image for readers who cannot see it', (schema) => schema.min(1, 'must not be empty')),
           caption: optionalText('the caption'),
           credit: optionalText('who took or owns the image'),
           width: pixels.optional(),

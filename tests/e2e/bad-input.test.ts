@@ -35,7 +35,7 @@ describe('bad story files', () => {
     ['missing-date.md', 'content/missing-date.md:2:1: `date`: is required: when the story was published; write it as `2023-09-12`'],
     ['date-yesterday.md', 'content/date-yesterday.md:3:7: `date`: is not a date: write it as `2023-09-12`, `2023-09-12 10:30` or `2023-09-12T10:30:00+05:00` (got `yesterday`)'],
     ['date-impossible.md', 'content/date-impossible.md:3:7: `date`: is not a date: write it as `2023-09-12`, `2023-09-12 10:30` or `2023-09-12T10:30:00+05:00` (got `2023-13-45`)'],
-    ['tags-not-list.md', 'content/tags-not-list.md:4:7: `tags`: must be a list of tags, e.g. `[TTP, ISPR]` (got `TTP, ISPR`)'],
+    ['tags-not-list.md', 'content/tags-not-list.md:4:7: `tags`: must be a list of tags, e.g. `[TTP, ISPR]` (got `{"name":"TTP"}`)'],
     ['tags-not-strings.md', 'content/tags-not-strings.md:4:13: `tags.1`: must be text: tags (got `{"name":"ISPR"}`)'],
     ['empty.md', 'content/empty.md:1:1: the file is empty; start the file with a `---` line'],
     ['no-frontmatter.md', 'content/no-frontmatter.md:1:1: no frontmatter: start the file with a `---` line, then `title:` and `date:` lines, then a closing `---` line'],
