@@ -42,7 +42,7 @@ describe('bad story files', () => {
     ['slug-slash.md', 'content/slug-slash.md:4:7: `slug`: must be lowercase letters, digits and single hyphens, like `army-chief-call`: no `/`, `..`, spaces or capitals (got `2023/evil`)'],
     ['slug-dots.md', 'content/slug-dots.md:4:7: `slug`: must be lowercase letters, digits and single hyphens'],
     ['slug-absolute.md', 'content/slug-absolute.md:4:7: `slug`: must be lowercase letters, digits and single hyphens'],
-    ['js-frontmatter.md', 'content/js-frontmatter.md:1:1: frontmatter language `js` is not allowed: only YAML frontmatter is read, and code in it is never run; replace `---js` with `---`'],
+    ['js-frontmatter.md', 'content/js-frontmatter.md:1:1: frontmatter language `js` is not allowed: only YAML (between `---` lines) and TOML (between `+++` lines) are read, and code is never run; replace `---js` with `---`'],
     ['javascript-frontmatter.md', 'content/javascript-frontmatter.md:1:1: frontmatter language `javascript` is not allowed'],
     ['image-missing.md', 'content/image-missing.md:1: `image.src` `/images/nope.jpg` not found: put the file at content/images/nope.jpg, or use an absolute https:// address'],
     ['image-javascript.md', 'content/image-javascript.md:5:8: `image.src`: must be an `https://` address, or the path of a file under content/ such as `/images/chitral.svg` (got `javascript:alert(document.domain)`)'],

@@ -220,3 +220,20 @@ describe('story files by name', () => {
     expect(published.filter((file) => /\.(?:markdown|mdown|mkd)$/.test(file))).toEqual([]);
   });
 });
+
+describe('TOML frontmatter', () => {
+  it('builds a story written for Hugo, between +++ lines', () => {
+    const root = copyFixture('newsroom');
+    writeFileSync(
+      path.join(root, 'content', 'hugo-story.md'),
+      '+++\ntitle = "Traders shut markets in Quetta"\ndate = 2023-09-11T18:45:00+05:00\ntags = ["Balochistan", "Economy"]\nbyline = "Farah Naqvi"\n+++\nShops stayed closed across the city.\n',
+    );
+    const built = path.join(tempDir(), 'dist');
+    const run = runCli(['build', '--root', root, '--out', built, '--now', NOW]);
+    expect(run.status, run.stderr).toBe(0);
+    const $ = page(path.join(built, '2023', '09', 'hugo-story', 'index.html'));
+    expect($('h1').text()).toBe('Traders shut markets in Quetta');
+    expect($('a[rel=tag]').map((_, a) => $(a).text()).get()).toEqual(['Balochistan', 'Economy']);
+    expect($('time').first().attr('datetime')).toBe('2023-09-11T18:45:00+05:00');
+  });
+});

@@ -227,6 +227,49 @@ describe('parseStory: what old archives hold', () => {
   });
 });
 
+describe('parseStory: TOML frontmatter', () => {
+  const toml = (fields: string, body = 'Body.') => `+++\ntitle = "A headline"\n${fields}\n+++\n${body}\n`;
+
+  it('reads a Hugo story between +++ lines, dates as TOML writes them', () => {
+    const parsed = story(
+      toml(['date = 2023-09-12T10:30:00-04:00', 'updated = 2023-09-13T09:00:00', 'tags = ["TTP", "ISPR"]', 'byline = "Farah Naqvi"', 'draft = false', 'slug = "army-chief-call"', '[image]', 'src = "/images/a.jpg"', 'alt = "A valley"'].join('\n')),
+    );
+    expect(parsed).toMatchObject({
+      title: 'A headline',
+      date: { iso: '2023-09-12T19:30:00+05:00' },
+      // A TOML date-time without an offset is read in the site's zone, as in YAML.
+      updated: { iso: '2023-09-13T09:00:00+05:00' },
+      tags: ['TTP', 'ISPR'],
+      bylines: ['Farah Naqvi'],
+      slug: 'army-chief-call',
+      image: { src: '/images/a.jpg', alt: 'A valley' },
+    });
+    expect(story(toml('date = 2023-09-12')).date.iso).toBe('2023-09-12T00:00:00+05:00');
+    expect(story(toml('date = 2023-09-12T05:30:00.123Z')).date.iso).toBe('2023-09-12T10:30:00.123+05:00');
+  });
+
+  it('reads a TOML file exactly as the same story in YAML', () => {
+    const yaml = '---\ntitle: A headline\ndate: 2023-09-12 10:00\ntags: [TTP]\nsummary: Short.\n---\nFirst paragraph.\n';
+    const fromToml = story('+++\ntitle = "A headline"\ndate = 2023-09-12T10:00:00\ntags = ["TTP"]\nsummary = "Short."\n+++\nFirst paragraph.\n');
+    expect(fromToml).toEqual(story(yaml));
+  });
+
+  it.each([
+    ['a value that is not a date', 'date = "yesterday"', 'content/story.md:3:8: `date`: is not a date: write it as `2023-09-12`, `2023-09-12 10:30` or `2023-09-12T10:30:00+05:00` (got `yesterday`)'],
+    ['invalid TOML', 'date = 2023-09-12\ntags = [', 'content/story.md:4:'],
+    ['a key given twice', 'date = 2023-09-12\ndate = 2023-09-13', 'content/story.md:4:1: invalid TOML: trying to redefine an already defined table or value'],
+    ['an unclosed block', '', 'the frontmatter is not closed: add a `+++` line after the last field'],
+  ])('places %s at its line', (_, fields, message) => {
+    const text = fields === '' ? '+++\ntitle = "T"\ndate = 2023-09-12\nBody.\n' : toml(fields);
+    expect(errors(text).join('\n')).toContain(message);
+  });
+
+  it('warns about an unknown key at its line', () => {
+    const parsed = parse(toml('date = 2023-09-12\ntgas = ["TTP"]'));
+    expect(parsed.story && parsed.warnings.map(formatProblem)).toEqual(['content/story.md:4:1: warning: unknown field `tgas` is ignored (did you mean `tags`?)']);
+  });
+});
+
 describe('parseStory: bad input', () => {
   it.each([
     ['a missing title', '---\ndate: 2023-09-12\n---\n', 'content/story.md:2:1: `title`: is required: the headline'],
@@ -248,7 +291,7 @@ describe('parseStory: bad input', () => {
     ['whitespace only', '\n  \n', 'the file is empty'],
     ['no frontmatter', '# Just a heading\n\nText.', 'content/story.md:1:1: no frontmatter: start the file with a `---` line'],
     ['unclosed frontmatter', '---\ntitle: T\ndate: 2023-09-12\n', 'the frontmatter is not closed'],
-    ['TOML frontmatter', '---toml\ntitle = "T"\n---\n', 'frontmatter language `toml` is not allowed'],
+    ['TOML named after ---', '---toml\ntitle = "T"\n---\n', 'frontmatter language `toml` is not allowed'],
   ])('refuses %s', (_, text, expected) => {
     expect(errors(text).join('\n')).toContain(expected);
   });
@@ -260,7 +303,7 @@ describe('parseStory: bad input', () => {
   it.each(['---js', '---javascript', '--- js'])('refuses %s frontmatter without running it', (opening) => {
     const marker = `__dateline_pwned_${opening.replace(/\W/g, '')}`;
     const text = `${opening}\n({ title: (globalThis.${marker} = true, 'x'), date: '2023-09-12' })\n---\nBody\n`;
-    expect(errors(text).join('\n')).toContain('is not allowed: only YAML frontmatter is read, and code in it is never run');
+    expect(errors(text).join('\n')).toContain('is not allowed: only YAML (between `---` lines) and TOML (between `+++` lines) are read, and code is never run');
     expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
   });
 
