@@ -10,6 +10,7 @@ import { toSlug } from '../slug.js';
 import { issuesToProblems, unknownKeys } from '../validate.js';
 import type { Instant } from './dates.js';
 import { splitFrontmatter } from './frontmatter.js';
+import { foreignSyntax } from './foreign-syntax.js';
 import { renderMarkdown } from './markdown.js';
 import { MAX_NESTING, tooDeep } from './nesting.js';
 import { frontmatterSchema, KNOWN_FIELDS, TERM_LIMITS } from './schema.js';
@@ -102,12 +103,16 @@ export function parseStory(file: SourceFile, zone: string): ParsedWithBody {
       });
     }
   }
+  // The body is the end of the file: its lines are this far down.
+  const bodyOffset = file.text.split('\n').length - split.body.split('\n').length;
   const deep = tooDeep(split.body);
   if (deep) {
-    // The body is the end of the file: its first line is this far down.
-    const line = file.text.split('\n').length - split.body.split('\n').length + deep.line;
+    const line = bodyOffset + deep.line;
     const message = `lists and quotes are nested ${deep.depth} deep here, more than the ${MAX_NESTING} a story may have; the Markdown parser slows to a crawl on such nesting: flatten it`;
     return { story: undefined, problems: [{ severity: 'error', file: file.path, line, column: 1, message }, ...warnings] };
+  }
+  for (const { line, column, message } of foreignSyntax(split.body)) {
+    warnings.push({ severity: 'warning', file: file.path, line: bodyOffset + line, column, message });
   }
   const body = renderMarkdown(split.body);
   const story: Story = {

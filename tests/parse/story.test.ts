@@ -270,6 +270,32 @@ describe('parseStory: TOML frontmatter', () => {
   });
 });
 
+describe('parseStory: syntax of other generators in a body', () => {
+  it('warns about Hugo shortcodes and Liquid tags at their line and column, and shows them as text', () => {
+    const body = [
+      'The army chief spoke.',
+      '',
+      '{{< youtube abc123 >}}',
+      'See {% link _posts/2023-09-12-call.md %} and {{ site.url }}.',
+      '{{% note %}}Careful.{{% /note %}}',
+    ].join('\n');
+    const parsed = parse(minimal('', body));
+    expect(parsed.story && parsed.warnings.map(formatProblem)).toEqual([
+      'content/story.md:7:1: warning: `{{< youtube >}}` is a Hugo shortcode: Dateline runs none, so readers see it as text',
+      'content/story.md:8:5: warning: `{% link %}` is a Liquid tag: Dateline runs no template code in stories, so readers see it as text',
+      'content/story.md:8:46: warning: `{{ site.url }}` is a Liquid output: Dateline runs no template code in stories, so readers see it as text',
+      'content/story.md:9:1: warning: `{{% note %}}` is a Hugo shortcode: Dateline runs none, so readers see it as text',
+      'content/story.md:9:21: warning: `{{% /note %}}` is a Hugo shortcode: Dateline runs none, so readers see it as text',
+    ]);
+    expect(load(story(minimal('', body)).html)('p').eq(1).text()).toMatch(/^\{\{< youtube abc123 >\}\}\nSee \{% link/);
+  });
+
+  it('leaves code alone, where such text is meant to be shown', () => {
+    const body = ['Write `{{< youtube id >}}` in Hugo.', '', '```liquid', '{% for post in site.posts %}{{ post.title }}{% endfor %}', '```', '', '~~~~', '{{< figure >}}', '~~~~'].join('\n');
+    expect(parse(minimal('', body))).toMatchObject({ warnings: [] });
+  });
+});
+
 describe('parseStory: bad input', () => {
   it.each([
     ['a missing title', '---\ndate: 2023-09-12\n---\n', 'content/story.md:2:1: `title`: is required: the headline'],
