@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
+import { loadConfig, readingOf, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
 import { BuildFailed, compareText, formatProblem, type Problem } from './errors.js';
 import { checkFolders } from './folders.js';
 import { toInstant, type Instant } from './parse/dates.js';
@@ -95,7 +95,7 @@ export async function build(options: Readonly<BuildOptions> = {}): Promise<Build
 /** `build`, holding the output folder's lock. */
 async function buildLocked(config: SiteConfig, paths: SitePaths, options: Readonly<BuildOptions>, cacheDir: string | undefined): Promise<BuildSummary> {
   const previous =
-    cacheDir === undefined ? undefined : await OutputCache.open(cacheDir, await renderFingerprint(parseFingerprint(config.timezone), config, paths.templates));
+    cacheDir === undefined ? undefined : await OutputCache.open(cacheDir, await renderFingerprint(parseFingerprint(readingOf(config)), config, paths.templates));
   // The output before last waits in the cache to be refilled, rather than a fresh tree of folders being made.
   const oldOutput = cacheDir === undefined ? undefined : path.join(cacheDir, OLD_OUTPUT);
   const writer = new StagedDirectoryWriter(
@@ -157,7 +157,7 @@ async function generateWith(
   previous: OutputCache | undefined,
 ): Promise<BuildSummary> {
   const started = performance.now();
-  const cache = cacheDir === undefined ? undefined : await ParseCache.open(cacheDir, parseFingerprint(config.timezone));
+  const cache = cacheDir === undefined ? undefined : await ParseCache.open(cacheDir, parseFingerprint(readingOf(config)));
   const pipeline = new Pipeline(config, paths, {
     drafts: options.drafts ?? false,
     future: options.future ?? false,

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { ConfigError, quote, type Problem } from './errors.js';
+import { DEFAULT_FIELDS, MAPPED_FIELDS, type FieldMap, type MappedField, type Reading } from './parse/fields.js';
 import { parseLocatedYaml, type LocatedYaml } from './parse/yaml.js';
 import { describedText, issuesToProblems, LANGUAGE_TAG, unknownKeys } from './validate.js';
 
@@ -64,6 +65,23 @@ const schema = z.object({
   contentDir: describedText('the folder of stories, relative to the site root').default('content'),
   outDir: describedText('the output folder, relative to the site root').default('dist'),
   templatesDir: describedText('the templates folder, relative to the site root').default('templates'),
+  fields: z
+    .object(
+      Object.fromEntries(
+        MAPPED_FIELDS.map((field) => [
+          field,
+          z.array(describedText('a frontmatter field name').trim().min(1, 'must not be empty'), { error: `must be a list of names, e.g. \`${JSON.stringify(DEFAULT_FIELDS[field])}\`` }).min(1, 'must name at least one field').optional(),
+        ]),
+      ) as Record<MappedField, z.ZodOptional<z.ZodArray<z.ZodString>>>,
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `names no field Dateline reads by other names: ${issue.keys.map((key) => `\`${key}\``).join(', ')}; the fields are ${MAPPED_FIELDS.map((field) => `\`${field}\``).join(', ')}`
+            : 'must be a map from a field (`date`, `byline`, …) to the names it is read from',
+      },
+    )
+    .strict()
+    .default({}),
 });
 
 const KNOWN_KEYS = Object.keys(schema.shape);
@@ -90,6 +108,8 @@ export interface SiteConfig {
   readonly pageSize: number;
   /** Newest stories in each feed (default 50). */
   readonly feedSize: number;
+  /** The frontmatter names each field is read from (default `DEFAULT_FIELDS`, each list replaced by the config's). */
+  readonly fields: FieldMap;
   /** Who publishes the site, for structured data and the Google News sitemap. */
   readonly publisher: {
     /** Publication name (default: `title`). */
@@ -116,6 +136,11 @@ export interface PathOverrides {
   readonly content?: string;
   /** Output folder (optional; default the config's `outDir` under the root). */
   readonly out?: string;
+}
+
+/** How the site's stories are read: dates in its zone, fields by its names. */
+export function readingOf(config: Pick<SiteConfig, 'timezone' | 'fields'>): Reading {
+  return { zone: config.timezone, fields: config.fields };
 }
 
 /** Read and validate the config at `root`; throws `ConfigError` listing every problem. */
@@ -186,6 +211,7 @@ function toSiteConfig(file: ConfigFile): SiteConfig {
     permalink: file.permalink,
     pageSize: file.pageSize,
     feedSize: file.feedSize,
+    fields: { ...DEFAULT_FIELDS, ...Object.fromEntries(Object.entries(file.fields).filter(([, names]) => names !== undefined)) },
     publisher: { name: file.publisher.name ?? file.title, ...(file.publisher.logo && { logo: file.publisher.logo }) },
   };
 }

@@ -5,13 +5,14 @@
  * keeps one alive and feeds it file changes.
  */
 import type { Liquid } from 'liquidjs';
-import type { SiteConfig, SitePaths } from './config.js';
+import { readingOf, type SiteConfig, type SitePaths } from './config.js';
 import { BuildFailed, compareText, type Problem } from './errors.js';
 import type { BodyStore } from './cache/bodies.js';
 import type { ParseCache } from './cache/parse-cache.js';
 import type { SourceFile, SourceRef } from './load/files.js';
 import { measureImages } from './load/images.js';
 import { buildSite, reviseSite, type Selection, type Site } from './model/site.js';
+import type { Reading } from './parse/fields.js';
 import { parseInParallel } from './parse/parallel.js';
 import { parseAside } from './parse/parse-aside.js';
 import type { ParsedStory, ParsedWithBody, Story } from './parse/story.js';
@@ -91,6 +92,11 @@ export class Pipeline {
   ) {
     this.currentOptions = options;
     this.engine = createEngine(paths.templates, config);
+  }
+
+  /** How stories are read: in the site's zone, their fields by the config's names. */
+  private get reading(): Reading {
+    return readingOf(this.config);
   }
 
   /** Add or replace a story file; it is re-parsed only if its bytes changed. */
@@ -284,7 +290,7 @@ export class Pipeline {
     const source = this.sources.get(story.file);
     let again: ParsedWithBody | undefined;
     try {
-      again = source && parseAside(source, this.config.timezone);
+      again = source && parseAside(source, this.reading);
     } catch {
       again = undefined;
     }
@@ -311,7 +317,7 @@ export class Pipeline {
       if (hit && (!hit.story || this.options.bodies.has(hit.story.body))) results.set(file.path, hit);
     }
     const toParse = changed.filter((file) => !results.has(file.path));
-    const fresh = await parseInParallel(toParse, this.config.timezone, this.options.bodies);
+    const fresh = await parseInParallel(toParse, this.reading, this.options.bodies);
     toParse.forEach((file, index) => {
       const result = fresh[index]!;
       results.set(file.path, result);
@@ -340,7 +346,7 @@ export class Pipeline {
 
   private async parseOne(file: SourceFile): Promise<Parsed> {
     // On the worker kept for small batches, where the parse has a time limit.
-    const [result] = await parseInParallel([file], this.config.timezone, this.options.bodies);
+    const [result] = await parseInParallel([file], this.reading, this.options.bodies);
     if (!result) throw new Error(`Internal error: no parse result for ${file.path}`);
     this.options.cache?.set(file, result);
     return this.withImages(file, result);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES, loadConfig } from '../src/config.js';
 import { ConfigError, formatProblem } from '../src/errors.js';
+import { DEFAULT_FIELDS } from '../src/parse/fields.js';
 import { tempDir } from './helpers.js';
 
 function withConfig(text: string): string {
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       permalink: '/:year/:month/:slug/',
       pageSize: 10,
       feedSize: 50,
+      fields: DEFAULT_FIELDS,
       publisher: { name: 'Gazette' },
     });
     expect(paths).toEqual({
@@ -58,6 +60,15 @@ describe('loadConfig', () => {
   it('reads stories from outside the root when the command line names the folder', () => {
     const root = withConfig('{ "title": "G", "url": "https://example.org/", "contentDir": "../elsewhere" }');
     expect(loadConfig({ root, content: '/tmp/stories' }).paths.content).toBe('/tmp/stories');
+  });
+
+  it('replaces the names a field is read from, field by field', () => {
+    const root = withConfig('{ "title": "G", "url": "https://example.org/", "fields": { "byline": ["writers", "author"] } }');
+    expect(loadConfig({ root }).config.fields).toEqual({ ...DEFAULT_FIELDS, byline: ['writers', 'author'] });
+    expect(problems('{ "title": "G", "url": "https://example.org/",\n  "fields": { "headline": ["title"], "tags": [] } }')).toEqual([
+      'dateline.config.json:2:46: `fields.tags`: must name at least one field (got `[]`)',
+      'dateline.config.json:2:13: `fields`: names no field Dateline reads by other names: `headline`; the fields are `date`, `updated`, `byline`, `tags`, `section`, `summary` (got `{"headline":["title"],"tags":[]}`)',
+    ]);
   });
 
   it('lets the command line move the content and output folders', () => {

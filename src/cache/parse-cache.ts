@@ -13,6 +13,7 @@ import path from 'node:path';
 import { sameSourceStamp, type KnownHash, type SourceRef, type SourceStamp } from '../load/files.js';
 import type { ParsedStory } from '../parse/story.js';
 import { memoize } from '../memo.js';
+import type { Reading } from '../parse/fields.js';
 import { readCacheFile, replaceCacheFile, sortedEntries } from './store.js';
 
 const require = createRequire(import.meta.url);
@@ -34,7 +35,7 @@ const PARSERS = [
 ];
 
 /** Bump when a cached story, or the body HTML it names, would come out differently. */
-const FORMAT = 9;
+const FORMAT = 10;
 
 function versionOf(name: string): string {
   try {
@@ -44,10 +45,14 @@ function versionOf(name: string): string {
   }
 }
 
-/** What, besides a story's bytes, decides its parse (remembered: it reads a dozen package files). */
-export const parseFingerprint = memoize((zone: string): string => {
+/** What, besides a story's bytes, decides its parse: how it is read (zone, field names), and the parsers (remembered: it reads a dozen package files). */
+export function parseFingerprint(reading: Reading): string {
+  return fingerprintOf(JSON.stringify(reading));
+}
+
+const fingerprintOf = memoize((reading: string): string => {
   const dateline = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  const inputs = { FORMAT, dateline, zone, node: process.versions.modules, parsers: PARSERS.map((name) => `${name}@${versionOf(name)}`) };
+  const inputs = { FORMAT, dateline, reading, node: process.versions.modules, parsers: PARSERS.map((name) => `${name}@${versionOf(name)}`) };
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16);
 });
 

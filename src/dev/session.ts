@@ -14,7 +14,7 @@ import { assetClashes, loadAssets, type Asset } from '../load/assets.js';
 import { checkFolders } from '../folders.js';
 import { BodyStore } from '../cache/bodies.js';
 import { ParseCache, parseFingerprint } from '../cache/parse-cache.js';
-import { CONFIG_FILE, loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from '../config.js';
+import { CONFIG_FILE, loadConfig, readingOf, type PathOverrides, type SiteConfig, type SitePaths } from '../config.js';
 import { BuildFailed, ConfigError, type Problem } from '../errors.js';
 import { loadStoryFiles, readSource, relativePosix } from '../load/files.js';
 import { startsWithFrontmatter } from '../load/story-names.js';
@@ -113,7 +113,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     const cacheDir = path.resolve(paths.root, DEFAULT_CACHE);
     checkFolders(paths, { cache: cacheDir });
     await beforeReading?.(paths);
-    const cache = await ParseCache.open(cacheDir, parseFingerprint(config.timezone));
+    const cache = await ParseCache.open(cacheDir, parseFingerprint(readingOf(config)));
     const bodies = new BodyStore(path.join(cacheDir, BODIES));
     const pipeline = new Pipeline(config, paths, { drafts: true, future: true, now: clock(), strict: false, cache, bodies });
     for (const source of await loadStoryFiles(paths.content, paths.root)) pipeline.setSource(source);

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BodyStore } from '../cache/bodies.js';
 import type { SourceRef } from '../load/files.js';
+import type { Reading } from './fields.js';
 import { loadParser } from './load-parser.js';
 import type { ParsedStory } from './story.js';
 
@@ -31,21 +32,21 @@ function threads(): number {
   return wanted;
 }
 
-/** Parse `files` (dates read in `zone`); results in the same order as `files`. */
-export async function parseInParallel(files: readonly SourceRef[], zone: string, bodies: BodyStore): Promise<ParsedStory[]> {
+/** Parse `files`, read as `reading` says; results in the same order as `files`. */
+export async function parseInParallel(files: readonly SourceRef[], reading: Reading, bodies: BodyStore): Promise<ParsedStory[]> {
   if (files.length === 0) return [];
   const available = threads();
   if (available < 2) {
     const { parseSafely } = await loadParser();
-    return files.map((file) => parseSafely(file, zone, bodies));
+    return files.map((file) => parseSafely(file, reading, bodies));
   }
   if (files.length < MIN_PARALLEL) {
     kept ??= new ParseWorker();
-    if (!kept.busy) return kept.parse([...files], zone, bodies);
+    if (!kept.busy) return kept.parse([...files], reading, bodies);
     // The kept worker is on another job: this one gets a worker of its own.
     const own = new ParseWorker();
     try {
-      return await own.parse([...files], zone, bodies);
+      return await own.parse([...files], reading, bodies);
     } finally {
       own.stop();
     }
@@ -56,7 +57,7 @@ export async function parseInParallel(files: readonly SourceRef[], zone: string,
     shares.map(async (share) => {
       const worker = new ParseWorker();
       try {
-        return await worker.parse(share, zone, bodies);
+        return await worker.parse(share, reading, bodies);
       } finally {
         worker.stop();
       }
@@ -157,16 +158,16 @@ class ParseWorker {
   }
 
   /** Parse `files`; results in the same order. */
-  parse(files: SourceRef[], zone: string, bodies: BodyStore): Promise<ParsedStory[]> {
+  parse(files: SourceRef[], reading: Reading, bodies: BodyStore): Promise<ParsedStory[]> {
     if (files.length === 0) return Promise.resolve([]);
-    if (this.gone) return new ParseWorker().parse(files, zone, bodies);
+    if (this.gone) return new ParseWorker().parse(files, reading, bodies);
     const { worker, progress } = this;
     this.busy = true;
     return new Promise((resolve) => {
       Atomics.store(progress, 0, 0);
       worker.ref();
       // Bodies go straight to the store from the worker: only the stories' fields travel back.
-      worker.postMessage({ files, zone, bodiesDir: bodies.dir });
+      worker.postMessage({ files, reading, bodiesDir: bodies.dir });
       const results: ParsedStory[] = [];
       let done = false;
       let stuck: number | undefined;
@@ -208,15 +209,15 @@ class ParseWorker {
             problems: [{ severity: 'error', file: file.path, line: 1, message: `took longer than ${seconds(limitFor(file, base))} s to parse and was given up on; simplify the story's Markdown (long runs of \`*\` or \`_\` are the usual cause)` }],
           };
           const next = new ParseWorker();
-          const before = await next.parse(files.slice(results.length, stuck), zone, bodies);
-          const after = await next.parse(files.slice(stuck + 1), zone, bodies);
+          const before = await next.parse(files.slice(results.length, stuck), reading, bodies);
+          const after = await next.parse(files.slice(stuck + 1), reading, bodies);
           if (kept === undefined) kept = next;
           else next.stop();
           return resolve([...results, ...before, timedOut, ...after]);
         }
         // Whatever the worker did not get to (it crashed, or ran out of memory) is parsed here.
         const { parseSafely } = await loadParser();
-        for (const file of files.slice(results.length)) results.push(parseSafely(file, zone, bodies));
+        for (const file of files.slice(results.length)) results.push(parseSafely(file, reading, bodies));
         resolve(results);
       };
       worker.on('message', onMessage);

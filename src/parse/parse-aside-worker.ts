@@ -4,10 +4,10 @@ import type { AsideJob, AsideSetup } from './parse-aside.js';
 import { parseStory, readSourceSync } from './safely.js';
 
 const { port, answered } = workerData as AsideSetup;
-port.on('message', ({ file, zone }: AsideJob) => {
+port.on('message', ({ file, reading }: AsideJob) => {
   let result;
   try {
-    result = parseStory(readSourceSync(file), zone);
+    result = parseStory(readSourceSync(file), reading);
   } catch {
     result = null; // unreadable or unparsable: the caller names the story
   }

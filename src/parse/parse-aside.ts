@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { SourceRef } from '../load/files.js';
+import type { Reading } from './fields.js';
 import { loadedParser } from './load-parser.js';
 import type { ParsedWithBody } from './story.js';
 
@@ -24,7 +25,7 @@ const TIMEOUT_MS = 60_000;
 /** One story to parse. */
 export interface AsideJob {
   readonly file: SourceRef;
-  readonly zone: string;
+  readonly reading: Reading;
 }
 
 /** What the worker is started with: the port jobs come on, and the flag it raises after each answer. */
@@ -52,12 +53,12 @@ function asideWorker(): NonNullable<typeof aside> {
 }
 
 /** `parseStory` of `file` as it is on disk now; undefined if it cannot be read or parsed. */
-export function parseAside(file: SourceRef, zone: string): ParsedWithBody | undefined {
+export function parseAside(file: SourceRef, reading: Reading): ParsedWithBody | undefined {
   const parser = loadedParser();
-  if (parser || !existsSync(fileURLToPath(WORKER))) return parser?.parseStory(parser.readSourceSync(file), zone);
+  if (parser || !existsSync(fileURLToPath(WORKER))) return parser?.parseStory(parser.readSourceSync(file), reading);
   const { port, answered } = asideWorker();
   Atomics.store(answered, 0, 0);
-  const job: AsideJob = { file, zone };
+  const job: AsideJob = { file, reading };
   port.postMessage(job);
   if (Atomics.wait(answered, 0, 0, TIMEOUT_MS) === 'timed-out') return undefined;
   return (receiveMessageOnPort(port)?.message as ParsedWithBody | null | undefined) ?? undefined;

@@ -1,6 +1,7 @@
 import type { BodyStore } from '../cache/bodies.js';
 import { readSourceSync, type SourceFile, type SourceRef } from '../load/files.js';
 import { fileSystemMessage } from '../errors.js';
+import type { Reading } from './fields.js';
 import { parseStory, type ParsedStory, type ParsedWithBody } from './story.js';
 
 export { parseStory, readSourceSync };
@@ -11,7 +12,7 @@ export { parseStory, readSourceSync };
  * turned into a problem naming the file, so one pathological story cannot
  * take the build down with it.
  */
-export function parseSafely(source: SourceRef | SourceFile, zone: string, bodies: BodyStore): ParsedStory {
+export function parseSafely(source: SourceRef | SourceFile, reading: Reading, bodies: BodyStore): ParsedStory {
   if (source.outside !== undefined) {
     const message = `is a link to ${source.outside}, outside the site, and was left out: links are followed only within the site; copy the file (or folder) in instead`;
     return { story: undefined, problems: [{ severity: 'warning', file: source.path, message }] };
@@ -25,7 +26,7 @@ export function parseSafely(source: SourceRef | SourceFile, zone: string, bodies
   }
   let parsed: ParsedWithBody;
   try {
-    parsed = parseStory(file, zone);
+    parsed = parseStory(file, reading);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return {

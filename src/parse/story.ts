@@ -13,6 +13,8 @@ import { splitFrontmatter } from './frontmatter.js';
 import { foreignSyntax } from './foreign-syntax.js';
 import { renderMarkdown } from './markdown.js';
 import { MAX_NESTING, tooDeep } from './nesting.js';
+import { z } from 'zod';
+import { fieldNames, mapFields, type Reading } from './fields.js';
 import { frontmatterSchema, KNOWN_FIELDS, TERM_LIMITS } from './schema.js';
 
 /** A lead image. */
@@ -62,12 +64,13 @@ export type ParsedWithBody = { story: Story; html: string; warnings: Problem[] }
 
 const schemas = new Map<string, ReturnType<typeof frontmatterSchema>>();
 
-/** Parse one story file; dates without an offset are read in `zone`. */
-export function parseStory(file: SourceFile, zone: string): ParsedWithBody {
+/** Parse one story file, read as `reading` says (the site's zone, the names of its fields). */
+export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
+  const { zone } = reading;
   if (!isStoryFile(file.relativePath)) return { story: undefined, problems: [notAStoryName(file.path)] };
   const split = splitFrontmatter(file.text, file.path);
   if (!split.ok) return { story: undefined, problems: split.problems };
-  const warnings: Problem[] = unknownKeys(split.yaml, KNOWN_FIELDS).map(({ key, hint, ...at }) => ({
+  const warnings: Problem[] = unknownKeys(split.yaml, [...KNOWN_FIELDS, ...fieldNames(reading.fields), 'published']).map(({ key, hint, ...at }) => ({
     severity: 'warning',
     file: file.path,
     ...at,
@@ -86,20 +89,25 @@ export function parseStory(file: SourceFile, zone: string): ParsedWithBody {
   const schema = schemas.get(zone) ?? frontmatterSchema(zone);
   schemas.set(zone, schema);
   const named = datedName(storyStem(file.relativePath));
-  const fromName = named !== undefined && (!('date' in data) || (data as { date?: unknown }).date === null);
-  const result = schema.safeParse(fromName ? { ...data, date: named.date } : data);
+  const { data: mapped, from } = mapFields(data as Record<string, unknown>, reading.fields);
+  // A Jekyll post's date is in its name when its frontmatter has none.
+  if (named !== undefined && (mapped.date === undefined || mapped.date === null)) mapped.date = named.date;
+  const result = schema.safeParse(mapped);
   if (!result.success) {
-    return { story: undefined, problems: [...issuesToProblems(result.error, split.yaml, file.path), ...warnings] };
+    // Issues point at the name the story used (`published`, not `date`).
+    const issues = result.error.issues.map((issue) => ({ ...issue, path: [from.get(String(issue.path[0])) ?? issue.path[0]!, ...issue.path.slice(1)] }));
+    return { story: undefined, problems: [...issuesToProblems(new z.ZodError(issues), split.yaml, file.path), ...warnings] };
   }
   const fields = result.data;
   for (const [field, count] of [['tags', fields.tags.length], ['byline', fields.byline.length]] as const) {
     const { warn } = TERM_LIMITS[field];
     if (count > warn) {
+      const written = from.get(field) ?? field;
       warnings.push({
         severity: 'warning',
         file: file.path,
-        ...split.yaml.locateKey(field),
-        message: `\`${field}\` has ${count} entries; past ${warn}, each one more adds a page and three feeds carrying this story: keep the ones readers follow`,
+        ...split.yaml.locateKey(written),
+        message: `\`${written}\` has ${count} entries; past ${warn}, each one more adds a page and three feeds carrying this story: keep the ones readers follow`,
       });
     }
   }

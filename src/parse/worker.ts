@@ -7,12 +7,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { BodyStore } from '../cache/bodies.js';
 import type { SourceRef } from '../load/files.js';
+import type { Reading } from './fields.js';
 import { parseSafely } from './safely.js';
 
 const { progress, batch } = workerData as { progress: Int32Array; batch: number };
 const stores = new Map<string, BodyStore>();
 
-parentPort?.on('message', ({ files, zone, bodiesDir }: { files: SourceRef[]; zone: string; bodiesDir: string }) => {
+parentPort?.on('message', ({ files, reading, bodiesDir }: { files: SourceRef[]; reading: Reading; bodiesDir: string }) => {
   let bodies = stores.get(bodiesDir);
   if (!bodies) {
     bodies = new BodyStore(bodiesDir);
@@ -22,7 +23,7 @@ parentPort?.on('message', ({ files, zone, bodiesDir }: { files: SourceRef[]; zon
     parentPort?.postMessage(
       files.slice(start, start + batch).map((file, offset) => {
         Atomics.store(progress, 0, start + offset + 1);
-        return parseSafely(file, zone, bodies);
+        return parseSafely(file, reading, bodies);
       }),
     );
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
 import { formatProblem } from '../../src/errors.js';
 import type { SourceFile } from '../../src/load/files.js';
+import { DEFAULT_FIELDS } from '../../src/parse/fields.js';
 import { parseStory, type ParsedWithBody, type Story } from '../../src/parse/story.js';
 
 function source(text: string, relativePath = 'story.md'): SourceFile {
@@ -9,7 +10,7 @@ function source(text: string, relativePath = 'story.md'): SourceFile {
 }
 
 function parse(text: string, relativePath?: string): ParsedWithBody {
-  return parseStory(source(text, relativePath), 'Asia/Karachi');
+  return parseStory(source(text, relativePath), { zone: 'Asia/Karachi', fields: DEFAULT_FIELDS });
 }
 
 function story(text: string, relativePath?: string): Story & { html: string } {
@@ -348,12 +349,51 @@ describe('parseStory: bad input', () => {
   });
 });
 
+describe('parseStory: the names other generators give fields', () => {
+  it('reads Hugo and Jekyll names for Dateline’s fields, the first one present winning', () => {
+    const parsed = story(
+      '---\ntitle: T\npublished: 2023-09-12 10:00\nlastmod: 2023-09-13 08:00\nauthors: [Ayesha Siddiqui, Bilal Ahmed]\ntopics: [TTP]\ncategories: [Pakistan, World]\ndescription: Short.\n---\nBody.\n',
+    );
+    expect(parsed).toMatchObject({
+      date: { iso: '2023-09-12T10:00:00+05:00' },
+      updated: { iso: '2023-09-13T08:00:00+05:00' },
+      bylines: ['Ayesha Siddiqui', 'Bilal Ahmed'],
+      tags: ['TTP'],
+      section: 'Pakistan',
+      summary: 'Short.',
+      summarySource: 'frontmatter',
+    });
+    expect(story('---\ntitle: T\ndate: 2023-09-12\nsummary: Ours.\ndescription: Theirs.\n---\nBody.\n').summary).toBe('Ours.');
+    expect(story('---\ntitle: T\ndate: 2023-09-12\nauthor: Farah Naqvi\n---\nBody.\n').bylines).toEqual(['Farah Naqvi']);
+  });
+
+  it('reads Jekyll’s `published: false` as a draft', () => {
+    expect(story('---\ntitle: T\ndate: 2023-09-12\npublished: false\n---\nBody.\n').draft).toBe(true);
+    expect(story('---\ntitle: T\ndate: 2023-09-12\npublished: true\n---\nBody.\n').draft).toBe(false);
+  });
+
+  it('points a problem at the name the story used', () => {
+    expect(errors('---\ntitle: T\npublished: someday\n---\nBody.\n')).toEqual([
+      'content/story.md:3:12: `published`: is not a date: write it as `2023-09-12`, `2023-09-12 10:30` or `2023-09-12T10:30:00+05:00` (got `someday`)',
+    ]);
+  });
+
+  it('reads the names a site’s config gives instead', () => {
+    const parsed = parseStory(source('---\ntitle: T\ndate: 2023-09-12\nwriters: [A. Writer]\nauthor: Not this\n---\nBody.\n'), {
+      zone: 'UTC',
+      fields: { ...DEFAULT_FIELDS, byline: ['writers'] },
+    });
+    expect(parsed.story?.bylines).toEqual(['A. Writer']);
+    expect(parsed.story && parsed.warnings.map(formatProblem)).toEqual(['content/story.md:5:1: warning: unknown field `author` is ignored (did you mean `byline`?)']);
+  });
+});
+
 describe('parseStory: unknown fields', () => {
   it.each([
     ['tgas', 'tags'],
-    ['author', 'byline'],
+    ['bylines', 'byline'],
     ['titel', 'title'],
-    ['categories', 'tags'],
+    ['sumary', 'summary'],
   ])('warns about `%s` and suggests `%s`', (field, suggestion) => {
     const parsed = parse(minimal(`${field}: x\n`));
     if (!parsed.story) throw new Error('expected a story');
