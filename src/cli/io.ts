@@ -1,6 +1,7 @@
 /** Printing for the CLI, and how errors become messages and exit codes. */
 import { BuildFailed, ConfigError, countLabel, DatelineError, fileSystemMessage, formatProblem, OutputLocked, type Problem } from '../errors.js';
 import { parseInstant } from '../parse/dates.js';
+import { annotation, inGitHubActions } from './annotations.js';
 
 /** Exit codes: built, content or template errors, bad usage or config. */
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
@@ -16,8 +17,10 @@ export function printError(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+/** Print `problem` as `file:line:column: message`, and in a GitHub workflow as an annotation too. */
 export function printProblem(problem: Problem): void {
   printError(formatProblem(problem));
+  if (inGitHubActions()) print(annotation(problem));
 }
 
 export function usage(message: string): number {

@@ -95,6 +95,21 @@ describe('bad story files', () => {
     expectNothingLost({ ...run, ...site });
   });
 
+  it('prints every problem as a GitHub annotation too when run in a GitHub workflow', () => {
+    const site = builtSite();
+    copyFileSync(path.join(FIXTURES, 'bad', 'date-yesterday.md'), path.join(site.root, 'content', 'date-yesterday.md'));
+    copyFileSync(path.join(FIXTURES, 'bad', 'unknown-field.md'), path.join(site.root, 'content', 'unknown-field.md'));
+    const run = runCli(['build', '--now', NOW], { cwd: site.root, env: { GITHUB_ACTIONS: 'true' } });
+    expect(run.status).toBe(1);
+    const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
+    expect(annotations).toEqual([
+      '::error file=content/date-yesterday.md,line=3,col=7::`date`: is not a date: write it as `2023-09-12`, `2023-09-12 10:30` or `2023-09-12T10:30:00+05:00` (got `yesterday`)',
+      expect.stringMatching(/^::warning file=content\/unknown-field\.md,line=\d+,col=1::unknown field `tgas` is ignored \(did you mean `tags`\?\)/),
+    ]);
+    // Without the workflow, no annotations.
+    expect(runCli(['build', '--now', NOW], { cwd: site.root }).stdout).not.toContain('::');
+  });
+
   it('never runs JavaScript frontmatter', () => {
     const run = buildWith('js-frontmatter.md', 'javascript-frontmatter.md');
     expect(run.status).toBe(1);
