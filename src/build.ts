@@ -62,6 +62,7 @@ export interface BuildSummary {
   readonly files: number;
   /** Stories published. */
   readonly stories: number;
+  /** Every warning, each occurrence on its own. */
   readonly warnings: readonly Problem[];
   /** Files of stories left out as drafts, and as embargoed (dated after "now"). */
   readonly held: { readonly drafts: readonly string[]; readonly embargoed: readonly string[] };

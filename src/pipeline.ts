@@ -6,7 +6,7 @@
  */
 import type { Liquid } from 'liquidjs';
 import { readingOf, type SiteConfig, type SitePaths } from './config.js';
-import { BuildFailed, compareText, type Problem } from './errors.js';
+import { BuildFailed, compareText, sortProblems, type Problem } from './errors.js';
 import type { BodyStore } from './cache/bodies.js';
 import type { ParseCache } from './cache/parse-cache.js';
 import type { SourceFile, SourceRef } from './load/files.js';
@@ -63,6 +63,7 @@ export interface PipelineRun {
   readonly parsed: number;
   /** Stories taken from the persistent cache by this run. */
   readonly cached: number;
+  /** Every warning, each occurrence on its own (shown grouped). */
   readonly warnings: readonly Problem[];
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<string, number>>;
@@ -242,7 +243,7 @@ export class Pipeline {
       pages: plan.pages.length,
       parsed: parsed + parsedEarlier,
       cached,
-      warnings: groupRepeated(warnings),
+      warnings: sortProblems(warnings),
       timings,
     };
   }

@@ -1,6 +1,7 @@
 /** `dateline build`. */
 import { build, type BuildSummary, type Progress } from '../build.js';
 import { countLabel } from '../errors.js';
+import { groupRepeated } from '../report.js';
 import { EXIT, failure, print, printProblem, resolveNow } from './io.js';
 
 export interface BuildFlags {
@@ -37,7 +38,8 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
     });
     progress.clear();
     if (!quiet) {
-      summary.warnings.forEach(printProblem);
+      // The same warning in many files is one line, unless every occurrence is asked for.
+      (flags.verbose ? summary.warnings : groupRepeated(summary.warnings)).forEach(printProblem);
       if (flags.verbose) {
         print(Object.entries(summary.timings).map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(', '));
         const { parsed, reused, rendered, kept, note } = summary.cache;

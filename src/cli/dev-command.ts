@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { startDev, type BuildEvent } from '../dev/session.js';
 import { countLabel, formatProblem } from '../errors.js';
+import { groupRepeated } from '../report.js';
 import { EXIT, failure, print, printError, printProblem, usage } from './io.js';
 
 export interface DevFlags {
@@ -21,7 +22,7 @@ export async function devCommand(flags: DevFlags): Promise<number> {
     const ms = `${event.ms.toFixed(0)} ms`;
     if (event.ok) {
       // The same warnings after every save would bury the news: print them when they change.
-      const warnings = event.warnings.map(formatProblem).join('\n');
+      const warnings = groupRepeated(event.warnings).map(formatProblem).join('\n');
       if (warnings !== shownWarnings && warnings !== '') printError(warnings);
       shownWarnings = warnings;
       print(first ? `Built ${countLabel(event.stories, 'story', 'stories')} in ${ms}` : `Rebuilt in ${ms}: ${countLabel(event.parsed, 'story', 'stories')} parsed, ${countLabel(event.written, 'file')} written, ${event.removed} removed`);

@@ -95,6 +95,21 @@ describe('bad story files', () => {
     expectNothingLost({ ...run, ...site });
   });
 
+  it('groups a warning shared by many files on screen, and lists every occurrence with --verbose and in the report', () => {
+    const site = builtSite();
+    for (let i = 1; i <= 7; i++) writeFileSync(path.join(site.root, 'content', `typo-${i}.md`), `---\ntitle: Typo ${i}\ndate: 2023-09-12\ntgas: [TTP]\n---\nBody.\n`);
+    const lines = (stderr: string) => stderr.split('\n').filter((line) => line.includes('unknown field `tgas`'));
+    const plain = runCli(['build', '--now', NOW], { cwd: site.root });
+    expect(plain.status).toBe(0);
+    expect(lines(plain.stderr)).toEqual([
+      'content/typo-1.md:4:1: warning: unknown field `tgas` is ignored (did you mean `tags`?); also in content/typo-2.md:4, content/typo-3.md:4, content/typo-4.md:4, content/typo-5.md:4, content/typo-6.md:4 and 1 more file',
+    ]);
+    const verbose = runCli(['build', '--now', NOW, '--verbose'], { cwd: site.root });
+    expect(lines(verbose.stderr)).toEqual(Array.from({ length: 7 }, (_, i) => `content/typo-${i + 1}.md:4:1: warning: unknown field \`tgas\` is ignored (did you mean \`tags\`?)`));
+    const report = JSON.parse(readFileSync(path.join(site.root, '.dateline-cache', 'build-report.json'), 'utf8')) as { warnings: string[] };
+    expect(report.warnings.filter((line) => line.includes('`tgas`'))).toHaveLength(7);
+  });
+
   it('prints every problem as a GitHub annotation too when run in a GitHub workflow', () => {
     const site = builtSite();
     copyFileSync(path.join(FIXTURES, 'bad', 'date-yesterday.md'), path.join(site.root, 'content', 'date-yesterday.md'));
