@@ -7,7 +7,7 @@
  */
 
 /** The fields that other generators name otherwise. */
-export const MAPPED_FIELDS = ['date', 'updated', 'byline', 'tags', 'section', 'summary'] as const;
+export const MAPPED_FIELDS = ['date', 'updated', 'byline', 'tags', 'section', 'summary', 'aliases'] as const;
 
 export type MappedField = (typeof MAPPED_FIELDS)[number];
 
@@ -22,6 +22,7 @@ export const DEFAULT_FIELDS: FieldMap = {
   tags: ['tags', 'topics'],
   section: ['section', 'categories', 'category'],
   summary: ['summary', 'description', 'blurb', 'excerpt'],
+  aliases: ['aliases', 'redirect_from'],
 };
 
 /** How a story's frontmatter is read: dates without an offset in `zone`, fields by the names in `fields`. */

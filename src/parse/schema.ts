@@ -92,6 +92,13 @@ function isImageAddress(src: string): boolean {
   }
 }
 
+const ALIAS_RULE = 'must be an address of this site, from its root, such as `/2023/09/old-slug/` or `/old-page.html`: no scheme, host, `..`, `?` or `#`';
+
+/** An old address a story answers at with a redirect: a path of this site, nothing that could lead elsewhere. */
+function isAliasPath(alias: string): boolean {
+  return /^\/(?!\/)[^?#\s\\]*$/.test(alias) && !alias.split('/').includes('..') && !alias.split('/').includes('.');
+}
+
 /** The frontmatter schema for a site whose dates without an offset are in `zone`. */
 export function frontmatterSchema(zone: string) {
   return z.object({
@@ -121,6 +128,14 @@ export function frontmatterSchema(zone: string) {
     tags: termList('tags'),
     section: z.preprocess(absentIfEmpty, name('the section, e.g. `Pakistan`', 'must not be empty').optional()),
     summary: optionalText('one or two sentences for lists and feeds'),
+    aliases: z.preprocess(
+      (value) => (value === null ? undefined : typeof value === 'string' ? [value] : value),
+      z
+        .array(text('an old address of the story', (schema) => schema.refine(isAliasPath, ALIAS_RULE)), {
+          error: 'must be a list of the addresses the story had, e.g. `[/2023/09/old-slug/]`',
+        })
+        .default([]),
+    ),
     slug: z.preprocess(
       (value) => asText(absentIfEmpty(value)),
       z

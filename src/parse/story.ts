@@ -52,6 +52,8 @@ export interface Story {
   /** Language of the story when it differs from the site's. */
   readonly lang?: string;
   readonly image?: StoryImage;
+  /** Addresses the story was published at before (`/2023/09/old-slug/`): each redirects to it. */
+  readonly aliases: readonly string[];
   /** Names the body, sanitized HTML, in the body store (`BodyStore`): bodies are read only where shown. */
   readonly body: string;
 }
@@ -134,6 +136,7 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
     summarySource: fields.summary === undefined ? 'first-paragraph' : 'frontmatter',
     slug: fields.slug ?? toSlug(named?.rest ?? storyStem(file.relativePath)),
     draft: fields.draft,
+    aliases: fields.aliases.map(aliasUrl),
     body: BodyStore.digest(body.html),
     ...(fields.updated && { updated: fields.updated }),
     ...(fields.section && { section: fields.section }),
@@ -142,6 +145,11 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
     ...(fields.image && { image: withoutUndefined(fields.image) }),
   };
   return { story: Object.freeze(story), html: body.html, warnings };
+}
+
+/** An old address as an output URL: a folder (`/old/`, or `/old` without an extension) or a file (`/old.html`). */
+function aliasUrl(alias: string): string {
+  return alias.endsWith('/') || /\.[a-z0-9]+$/i.test(alias) ? alias : `${alias}/`;
 }
 
 /** `names` without those that share a page with an earlier one (`TTP`, `ttp`): a story links to each term once. */

@@ -71,6 +71,10 @@ export function keyMaker(site: Site): (output: Planned) => string {
         return list(output.stories);
       case 'robots':
         return output.sitemaps.join('\n');
+      case 'redirect':
+        return `${output.to.url}|${output.to.story.title}`;
+      case 'redirects':
+        return output.redirects.map((redirect) => `${redirect.url} ${redirect.to.url}`).join('\n');
     }
   };
 }

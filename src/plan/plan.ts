@@ -41,6 +41,8 @@ function describe(planned: Planned): string {
       return `the ${TAXONOMIES[planned.term.kind].singular} \`${planned.term.name}\``;
     case 'terms':
       return `the list of ${planned.taxonomy.kind}`;
+    case 'redirect':
+      return `an alias of ${planned.to.story.file}`;
     default:
       return `the ${planned.kind.replace('-', ' ')} ${planned.url}`;
   }
@@ -64,14 +66,22 @@ function urlClashes(outputs: readonly Planned[]): Problem[] {
   for (const url of [...clashingUrls].sort(compareText)) {
     const clashing = outputs.filter((output) => output.url === url);
     for (const output of clashing) {
-      if (output.kind !== 'story') continue;
       const others = clashing.filter((other) => other !== output).map(describe).join(', ');
-      problems.push({
-        severity: 'error',
-        file: output.story.story.file,
-        line: 1,
-        message: `the URL ${url} is also used by ${others}: give this story a different \`slug\``,
-      });
+      if (output.kind === 'story') {
+        problems.push({
+          severity: 'error',
+          file: output.story.story.file,
+          line: 1,
+          message: `the URL ${url} is also used by ${others}: give this story a different \`slug\``,
+        });
+      } else if (output.kind === 'redirect') {
+        problems.push({
+          severity: 'error',
+          file: output.to.story.file,
+          line: 1,
+          message: `its alias ${url} is also used by ${others}: an old address can redirect only where nothing else is; remove it from \`aliases\``,
+        });
+      }
     }
   }
   return problems;

@@ -1,10 +1,12 @@
 /**
  * Plan the files for crawlers: `sitemap.xml` (a sitemap index past 50,000
- * URLs), the Google News sitemap of the last 48 hours, and `robots.txt`.
+ * URLs), the Google News sitemap of the last 48 hours, `robots.txt`, and the
+ * redirects from stories' old addresses.
  */
 import type { Instant } from '../parse/dates.js';
 import type { Site, SiteStory } from '../model/site.js';
 import type { Page } from './pages.js';
+import { planRedirects, type Redirect, type RedirectsFile } from './redirects.js';
 
 /** Most URLs in one sitemap file (sitemaps.org). */
 export const SITEMAP_LIMIT = 50_000;
@@ -18,8 +20,10 @@ export interface SitemapEntry {
   readonly lastmod?: Instant;
 }
 
-/** One crawler file to render. */
+/** One file for crawlers (and for hosts, and readers following an old link) to render. */
 export type CrawlerFile =
+  | Redirect
+  | RedirectsFile
   | { readonly kind: 'sitemap'; readonly url: string; readonly entries: readonly SitemapEntry[] }
   | { readonly kind: 'sitemap-index'; readonly url: string; readonly sitemaps: readonly SitemapEntry[] }
   | { readonly kind: 'news-sitemap'; readonly url: string; readonly stories: readonly SiteStory[] }
@@ -50,6 +54,7 @@ export function planCrawlerFiles(site: Site, pages: readonly Page[], limit = SIT
   if (recent.length > 0) files.push({ kind: 'news-sitemap', url: '/news-sitemap.xml', stories: recent.slice(0, NEWS_LIMIT) });
   const listed = ['/sitemap.xml', ...(recent.length > 0 ? ['/news-sitemap.xml'] : [])];
   files.push({ kind: 'robots', url: '/robots.txt', sitemaps: listed });
+  files.push(...planRedirects(site));
   return files;
 }
 

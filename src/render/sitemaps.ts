@@ -1,6 +1,7 @@
-/** Render sitemaps (sitemaps.org 0.9, Google News 0.9) and robots.txt. */
+/** Render sitemaps (sitemaps.org 0.9, Google News 0.9), robots.txt and redirects. */
 import type { Site } from '../model/site.js';
 import type { CrawlerFile, SitemapEntry } from '../plan/sitemaps.js';
+import { redirectPage, redirectsFile } from './redirects.js';
 import { absoluteUrl } from './urls.js';
 import { el, serializeXml } from './xml.js';
 
@@ -38,6 +39,10 @@ export function renderCrawlerFile(file: CrawlerFile, site: Site): string | Uint8
       );
     case 'robots':
       return ['User-agent: *', 'Allow: /', '', ...file.sitemaps.map((url) => `Sitemap: ${absoluteUrl(url, config)}`), ''].join('\n');
+    case 'redirect':
+      return redirectPage(file, config);
+    case 'redirects':
+      return redirectsFile(file, config);
   }
 }
 

@@ -237,3 +237,47 @@ describe('TOML frontmatter', () => {
     expect($('time').first().attr('datetime')).toBe('2023-09-11T18:45:00+05:00');
   });
 });
+
+describe('old addresses', () => {
+  function siteWithAliases(aliases: string): string {
+    const root = copyFixture('newsroom');
+    const file = path.join(root, 'content', 'call.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('\n---\n', `\n${aliases}\n---\n`));
+    return root;
+  }
+
+  it('redirect to the story, as pages and as a _redirects file', () => {
+    const root = siteWithAliases('aliases: [/2023/09/army-chief-call/, /old/call.html, /2023/09/austin-call]');
+    writeFileSync(path.join(root, 'content', 'jekyll.md'), '---\ntitle: A Jekyll post\ndate: 2023-09-10\nredirect_from: /posts/jekyll-post/\n---\nBody.\n');
+    const built = path.join(tempDir(), 'dist');
+    const run = runCli(['build', '--root', root, '--out', built, '--now', NOW]);
+    expect(run.status, run.stderr).toBe(0);
+    for (const file of ['2023/09/army-chief-call/index.html', 'old/call.html', '2023/09/austin-call/index.html']) {
+      const $ = page(path.join(built, file));
+      expect($('meta[http-equiv=refresh]').attr('content'), file).toBe('0; url=https://example.org/news/2023/09/call/');
+      expect($('link[rel=canonical]').attr('href')).toBe('https://example.org/news/2023/09/call/');
+      expect($('meta[name=robots]').attr('content')).toBe('noindex');
+      expect($('a').attr('href')).toBe('https://example.org/news/2023/09/call/');
+    }
+    expect(page(path.join(built, 'posts/jekyll-post/index.html'))('link[rel=canonical]').attr('href')).toBe('https://example.org/news/2023/09/jekyll/');
+    expect(readFileSync(path.join(built, '_redirects'), 'utf8').split('\n').filter(Boolean).sort()).toEqual([
+      '/news/2023/09/army-chief-call/ /news/2023/09/call/ 301',
+      '/news/2023/09/austin-call/ /news/2023/09/call/ 301',
+      '/news/old/call.html /news/2023/09/call/ 301',
+      '/news/posts/jekyll-post/ /news/2023/09/jekyll/ 301',
+    ]);
+    // Old addresses are not pages of the site: not in the sitemap.
+    expect(readFileSync(path.join(built, 'sitemap.xml'), 'utf8')).not.toContain('army-chief-call');
+  });
+
+  it.each([
+    ['an alias at a page of the site', 'aliases: [/tags/ttp/]', 'content/call.md:1: its alias /tags/ttp/ is also used by the tag `TTP`: an old address can redirect only where nothing else is; remove it from `aliases`'],
+    ['an alias that leaves the site', 'aliases: ["https://elsewhere.example/x/"]', 'content/call.md:'],
+    ['an alias with ..', 'aliases: [/a/../b/]', 'must be an address of this site, from its root, such as `/2023/09/old-slug/`'],
+  ])('refuse %s, naming it', (_, aliases, message) => {
+    const root = siteWithAliases(aliases);
+    const run = runCli(['build', '--root', root, '--out', path.join(tempDir(), 'dist'), '--now', NOW]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(message);
+  });
+});

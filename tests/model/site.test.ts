@@ -37,6 +37,7 @@ function story(index: number, pick: (n: number) => number, date = Date.UTC(2023,
     summarySource: 'first-paragraph',
     slug: `s${index}`,
     draft: false,
+    aliases: [],
     body: '',
     ...(pick(4) > 0 && { section: SECTIONS[pick(SECTIONS.length)]! }),
   };

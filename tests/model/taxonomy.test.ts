@@ -15,6 +15,7 @@ const item = (file: string, tags: string[], bylines: string[] = [], section?: st
     summarySource: 'first-paragraph',
     slug: file,
     draft: false,
+    aliases: [],
     body: '',
     ...(section && { section }),
   } satisfies Story,
