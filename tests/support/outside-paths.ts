@@ -1,7 +1,7 @@
 /**
  * Finds references to paths outside the repository in its code, scripts and
  * CI: a newsroom clones the repository alone, so nothing it runs may reach a
- * folder beside it (such as the developers' `../shared`).
+ * folder beside it (such as the developers' reference folder).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,7 @@ const SKIPPED = new Set(['node_modules', 'lib', 'dist', '.dateline-cache', '.out
 const UPWARD_LITERAL = /(['"`])(\.\.(?:\/[^'"`\s]*)?)\1/g;
 /** `'..'` given as its own segment to `path.join`/`path.resolve`: where it leads depends on a variable, so it is refused outright. */
 const UPWARD_SEGMENT = /\b(?:join|resolve)\([^)]*,\s*(['"`])\.\.\1/g;
-/** A relative path going up in a shell command, e.g. `node ../shared/x.mjs`. */
+/** A relative path going up in a shell command, e.g. `node ../elsewhere/x.mjs`. */
 const UPWARD_ARGUMENT = /(?:^|[\s=:'"])(\.\.(?:\/\S*)?)(?=$|[\s'"])/g;
 
 /**
