@@ -2,11 +2,13 @@ import type { Story } from '../parse/story.js';
 import { toSlug } from '../slug.js';
 
 /**
- * The site-relative URL of `story` under `pattern` (e.g. `/:year/:month/:slug/`),
+ * The site-relative URL of `story` under its own pattern (`url` or
+ * `permalink` in its frontmatter), else `pattern` (e.g. `/:year/:month/:slug/`),
  * with dates taken in the site's time zone; undefined when the pattern needs a
  * section the story does not have.
  */
-export function storyUrl(story: Story, pattern: string): string | undefined {
+export function storyUrl(story: Story, sitePattern: string): string | undefined {
+  const pattern = story.permalink ?? sitePattern;
   // Every rebuild in dev asks again for every story's URL: remember the answer with the story.
   const known = urls.get(story);
   if (known && known.pattern === pattern) return known.url;
@@ -25,10 +27,12 @@ function expand(story: Story, pattern: string): string | undefined {
     month,
     day,
     slug: story.slug,
+    // Jekyll's name for the slug.
+    title: story.slug,
     section: story.section === undefined ? undefined : toSlug(story.section),
   };
   let missing = false;
-  const url = pattern.replace(/:([a-z]+)/g, (_, token: string) => {
+  const url = pattern.replace(/:([a-z_]+)/g, (_, token: string) => {
     const value = values[token];
     if (value === undefined) missing = true;
     return value ?? '';

@@ -58,7 +58,7 @@ export function buildSite(
         severity: 'error',
         file: story.file,
         line: 1,
-        message: `the permalink \`${config.permalink}\` needs a \`section\`, and this story has none: add \`section: ...\``,
+        message: `the permalink \`${story.permalink ?? config.permalink}\` needs a \`section\`, and this story has none: add \`section: ...\``,
       });
       continue;
     }

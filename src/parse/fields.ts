@@ -7,7 +7,7 @@
  */
 
 /** The fields that other generators name otherwise. */
-export const MAPPED_FIELDS = ['date', 'updated', 'byline', 'tags', 'section', 'summary', 'aliases'] as const;
+export const MAPPED_FIELDS = ['date', 'updated', 'byline', 'tags', 'section', 'summary', 'aliases', 'url'] as const;
 
 export type MappedField = (typeof MAPPED_FIELDS)[number];
 
@@ -23,6 +23,7 @@ export const DEFAULT_FIELDS: FieldMap = {
   section: ['section', 'categories', 'category'],
   summary: ['summary', 'description', 'blurb', 'excerpt'],
   aliases: ['aliases', 'redirect_from'],
+  url: ['url', 'permalink'],
 };
 
 /** How a story's frontmatter is read: dates without an offset in `zone`, fields by the names in `fields`. */

@@ -92,6 +92,17 @@ function isImageAddress(src: string): boolean {
   }
 }
 
+/** The tokens a story's own address may use: the site's permalink's, and Jekyll's `:title`. */
+export const STORY_TOKENS = [':year', ':month', ':day', ':slug', ':title', ':section'] as const;
+
+const STORY_ADDRESS_RULE = `must be an address of this site, from its root, such as \`/special/budget-2024/\`, using only ${STORY_TOKENS.map((token) => `\`${token}\``).join(', ')} as tokens: no scheme, host, \`..\`, \`?\` or \`#\``;
+
+/** A story's own address (`url`, `permalink`): a path of this site, with the permalink's tokens at most. */
+function isStoryAddress(address: string): boolean {
+  const tokens = address.match(/:[a-z_]+/g) ?? [];
+  return isAliasPath(address) && tokens.every((token) => (STORY_TOKENS as readonly string[]).includes(token));
+}
+
 const ALIAS_RULE = 'must be an address of this site, from its root, such as `/2023/09/old-slug/` or `/old-page.html`: no scheme, host, `..`, `?` or `#`';
 
 /** An old address a story answers at with a redirect: a path of this site, nothing that could lead elsewhere. */
@@ -128,6 +139,10 @@ export function frontmatterSchema(zone: string) {
     tags: termList('tags'),
     section: z.preprocess(absentIfEmpty, name('the section, e.g. `Pakistan`', 'must not be empty').optional()),
     summary: optionalText('one or two sentences for lists and feeds'),
+    url: z.preprocess(
+      absentIfEmpty,
+      text('the story’s own address', (schema) => schema.refine(isStoryAddress, STORY_ADDRESS_RULE)).optional(),
+    ),
     aliases: z.preprocess(
       (value) => (value === null ? undefined : typeof value === 'string' ? [value] : value),
       z

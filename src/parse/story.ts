@@ -52,6 +52,8 @@ export interface Story {
   /** Language of the story when it differs from the site's. */
   readonly lang?: string;
   readonly image?: StoryImage;
+  /** The story's own address pattern (`url`, `permalink`), in place of the site's (optional). */
+  readonly permalink?: string;
   /** Addresses the story was published at before (`/2023/09/old-slug/`): each redirects to it. */
   readonly aliases: readonly string[];
   /** Names the body, sanitized HTML, in the body store (`BodyStore`): bodies are read only where shown. */
@@ -140,6 +142,7 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
     body: BodyStore.digest(body.html),
     ...(fields.updated && { updated: fields.updated }),
     ...(fields.section && { section: fields.section }),
+    ...(fields.url && { permalink: aliasUrl(fields.url) }),
     ...(fields.location && { location: fields.location }),
     ...(fields.lang && { lang: fields.lang }),
     ...(fields.image && { image: withoutUndefined(fields.image) }),

@@ -281,3 +281,34 @@ describe('old addresses', () => {
     expect(run.stderr).toContain(message);
   });
 });
+
+describe('a story’s own address', () => {
+  it.each([
+    ['Hugo’s url', 'url: /special/budget-2024/', 'special/budget-2024/index.html'],
+    ['Jekyll’s permalink with its tokens', 'permalink: /news/:year/:title', 'news/2023/call/index.html'],
+    ['a file name', 'url: /reports/call.html', 'reports/call.html'],
+  ])('replaces the site’s permalink: %s', (_, field, file) => {
+    const root = copyFixture('newsroom');
+    const story = path.join(root, 'content', 'call.md');
+    writeFileSync(story, readFileSync(story, 'utf8').replace('\n---\n', `\n${field}\n---\n`));
+    const built = path.join(tempDir(), 'dist');
+    const run = runCli(['build', '--root', root, '--out', built, '--now', NOW]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(page(path.join(built, file))('h1').text()).toBe('Army chief speaks to US defence secretary');
+    expect(existsSync(path.join(built, '2023', '09', 'call'))).toBe(false);
+  });
+
+  it.each([
+    ['an empty url, as Hugo archives hold', 'url: ""', 0, ''],
+    ['an address that climbs out', 'url: /../../etc/', 1, 'content/call.md:9:6: `url`: must be an address of this site, from its root'],
+    ['an unknown token', 'permalink: /:categories/:title/', 1, 'using only `:year`, `:month`, `:day`, `:slug`, `:title`, `:section` as tokens'],
+    ['another story’s address', 'url: /2023/09/ispr/', 1, 'content/call.md:1: the URL /2023/09/ispr/ is also used by content/ispr.md'],
+  ])('%s', (_, field, status, message) => {
+    const root = copyFixture('newsroom');
+    const story = path.join(root, 'content', 'call.md');
+    writeFileSync(story, readFileSync(story, 'utf8').replace('\n---\n', `\n${field}\n---\n`));
+    const run = runCli(['build', '--root', root, '--out', path.join(tempDir(), 'dist'), '--now', NOW]);
+    expect(run.status, run.stderr).toBe(status);
+    expect(run.stderr).toContain(message);
+  });
+});
