@@ -238,16 +238,17 @@ describe('TOML frontmatter', () => {
   });
 });
 
-describe('old addresses', () => {
-  function siteWithAliases(aliases: string): string {
-    const root = copyFixture('newsroom');
-    const file = path.join(root, 'content', 'call.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('\n---\n', `\n${aliases}\n---\n`));
-    return root;
-  }
+/** A copy of the fixture newsroom whose call.md has one more frontmatter line, `field`. */
+function newsroomWithCallField(field: string): string {
+  const root = copyFixture('newsroom');
+  const file = path.join(root, 'content', 'call.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('\n---\n', `\n${field}\n---\n`));
+  return root;
+}
 
+describe('old addresses', () => {
   it('redirect to the story, as pages and as a _redirects file', () => {
-    const root = siteWithAliases('aliases: [/2023/09/army-chief-call/, /old/call.html, /2023/09/austin-call]');
+    const root = newsroomWithCallField('aliases: [/2023/09/army-chief-call/, /old/call.html, /2023/09/austin-call]');
     writeFileSync(path.join(root, 'content', 'jekyll.md'), '---\ntitle: A Jekyll post\ndate: 2023-09-10\nredirect_from: /posts/jekyll-post/\n---\nBody.\n');
     const built = path.join(tempDir(), 'dist');
     const run = runCli(['build', '--root', root, '--out', built, '--now', NOW]);
@@ -275,7 +276,7 @@ describe('old addresses', () => {
     ['an alias that leaves the site', 'aliases: ["https://elsewhere.example/x/"]', 'content/call.md:'],
     ['an alias with ..', 'aliases: [/a/../b/]', 'must be an address of this site, from its root, such as `/2023/09/old-slug/`'],
   ])('refuse %s, naming it', (_, aliases, message) => {
-    const root = siteWithAliases(aliases);
+    const root = newsroomWithCallField(aliases);
     const run = runCli(['build', '--root', root, '--out', path.join(tempDir(), 'dist'), '--now', NOW]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(message);
@@ -288,9 +289,7 @@ describe('a story’s own address', () => {
     ['Jekyll’s permalink with its tokens', 'permalink: /news/:year/:title', 'news/2023/call/index.html'],
     ['a file name', 'url: /reports/call.html', 'reports/call.html'],
   ])('replaces the site’s permalink: %s', (_, field, file) => {
-    const root = copyFixture('newsroom');
-    const story = path.join(root, 'content', 'call.md');
-    writeFileSync(story, readFileSync(story, 'utf8').replace('\n---\n', `\n${field}\n---\n`));
+    const root = newsroomWithCallField(field);
     const built = path.join(tempDir(), 'dist');
     const run = runCli(['build', '--root', root, '--out', built, '--now', NOW]);
     expect(run.status, run.stderr).toBe(0);
@@ -304,9 +303,7 @@ describe('a story’s own address', () => {
     ['an unknown token', 'permalink: /:categories/:title/', 1, 'using only `:year`, `:month`, `:day`, `:slug`, `:title`, `:section` as tokens'],
     ['another story’s address', 'url: /2023/09/ispr/', 1, 'content/call.md:1: the URL /2023/09/ispr/ is also used by content/ispr.md'],
   ])('%s', (_, field, status, message) => {
-    const root = copyFixture('newsroom');
-    const story = path.join(root, 'content', 'call.md');
-    writeFileSync(story, readFileSync(story, 'utf8').replace('\n---\n', `\n${field}\n---\n`));
+    const root = newsroomWithCallField(field);
     const run = runCli(['build', '--root', root, '--out', path.join(tempDir(), 'dist'), '--now', NOW]);
     expect(run.status, run.stderr).toBe(status);
     expect(run.stderr).toContain(message);
