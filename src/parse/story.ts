@@ -99,7 +99,10 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
   const result = schema.safeParse(mapped);
   if (!result.success) {
     // Issues point at the name the story used (`published`, not `date`).
-    const issues = result.error.issues.map((issue) => ({ ...issue, path: [from.get(String(issue.path[0])) ?? issue.path[0]!, ...issue.path.slice(1)] }));
+    const issues = result.error.issues.map((issue) => {
+      const [first, ...rest] = issue.path;
+      return first === undefined ? issue : { ...issue, path: [from.get(String(first)) ?? first, ...rest] };
+    });
     return { story: undefined, problems: [...issuesToProblems(new z.ZodError(issues), split.yaml, file.path), ...warnings] };
   }
   const fields = result.data;
