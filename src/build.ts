@@ -20,7 +20,7 @@ import type { Output } from './render/html.js';
 import { lockOutput } from './write/build-lock.js';
 import { StagedDirectoryWriter } from './write/staged-dir.js';
 import { BodyStore } from './cache/bodies.js';
-import type { Writer } from './write/writer.js';
+import { DiscardingWriter, type Writer } from './write/writer.js';
 
 export type { Progress };
 
@@ -119,6 +119,18 @@ async function buildLocked(config: SiteConfig, paths: SitePaths, options: Readon
     await writer.abort();
     throw error;
   }
+}
+
+/**
+ * Everything a build checks (config, folders, frontmatter, templates, URL
+ * clashes, redirects), rendering every output and writing none: the output
+ * folder is never touched and no report is written. Throws as `build` does.
+ */
+export async function check(options: Readonly<Omit<BuildOptions, 'report' | 'out'>> = {}): Promise<BuildSummary> {
+  const { config, paths } = loadConfig(options);
+  const cacheDir = cacheFolder(paths, options);
+  checkFolders(paths, cacheDir === undefined ? {} : { cache: cacheDir });
+  return generate(config, paths, options, new DiscardingWriter());
 }
 
 /** The persistent cache's folder, or undefined for a build without one. */

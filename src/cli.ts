@@ -24,6 +24,7 @@ const HELP = `Usage: dateline <command> [options]
 
 Commands:
   build             build the site into its output folder
+  check             check everything a build checks, writing nothing
   dev               serve the site, rebuilding and reloading on every save
   new "Title"       start a story at content/YYYY/MM/slug.md
 
@@ -31,7 +32,7 @@ Options for all commands:
   --root DIR        site root holding dateline.config.json (default: the current folder)
   --verbose         print stage timings and stack traces of internal errors
 
-Options for build:
+Options for build (and check, but for --out and --report):
   --content DIR     folder of stories (default: the config's contentDir under the root)
   --out DIR         output folder (default: the config's outDir under the root)
   --drafts          include stories marked \`draft: true\`
@@ -65,6 +66,7 @@ Exit codes: 0 success, 1 errors in content or templates, 2 bad usage or config.`
 /** Which options each command takes, beyond --root, --verbose, --help and --version. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   build: ['content', 'out', 'drafts', 'future', 'strict', 'now', 'report', 'cache', 'no-cache', 'quiet'],
+  check: ['content', 'drafts', 'future', 'strict', 'now', 'cache', 'no-cache', 'quiet'],
   dev: ['port', 'host', 'open'],
   new: ['section', 'tags', 'byline', 'now'],
 };
@@ -119,6 +121,8 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'build':
       return (await import('./cli/build-command.js')).buildCommand(values);
+    case 'check':
+      return (await import('./cli/build-command.js')).buildCommand(values, 'check');
     case 'dev':
       return (await import('./cli/dev-command.js')).devCommand(values);
     default:

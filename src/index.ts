@@ -1,5 +1,5 @@
 /** Dateline's public API: re-exports only. */
-export { build, generate, type BuildOptions, type BuildSummary, type Progress } from './build.js';
+export { build, check, generate, type BuildOptions, type BuildSummary, type Progress } from './build.js';
 export { CONFIG_FILE, loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from './config.js';
 export { BuildFailed, ConfigError, DatelineError, formatProblem, type Location, type Problem } from './errors.js';
 export { MemoryWriter, type Writer } from './write/writer.js';

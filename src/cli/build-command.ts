@@ -1,5 +1,5 @@
-/** `dateline build`. */
-import { build, type BuildSummary, type Progress } from '../build.js';
+/** `dateline build`, and `dateline check`: the same build, writing nothing. */
+import { build, check, type BuildSummary, type Progress } from '../build.js';
 import { countLabel } from '../errors.js';
 import { groupRepeated } from '../report.js';
 import { EXIT, failure, print, printProblem, resolveNow } from './io.js';
@@ -19,12 +19,12 @@ export interface BuildFlags {
   quiet?: boolean;
 }
 
-export async function buildCommand(flags: BuildFlags): Promise<number> {
+export async function buildCommand(flags: BuildFlags, mode: 'build' | 'check' = 'build'): Promise<number> {
   const quiet = flags.quiet ?? false;
   const started = performance.now();
   const progress = progressPrinter(quiet);
   try {
-    const summary = await build({
+    const summary = await (mode === 'check' ? check : build)({
       ...(flags.root !== undefined && { root: flags.root }),
       ...(flags.content !== undefined && { content: flags.content }),
       ...(flags.out !== undefined && { out: flags.out }),
@@ -48,7 +48,8 @@ export async function buildCommand(flags: BuildFlags): Promise<number> {
       }
       for (const line of heldBack(summary)) print(line);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      print(`Built ${countLabel(summary.pages, 'page')} from ${countLabel(summary.stories, 'story', 'stories')} in ${seconds} s`);
+      const counts = `${countLabel(summary.pages, 'page')} from ${countLabel(summary.stories, 'story', 'stories')} in ${seconds} s`;
+      print(mode === 'check' ? `Checked ${counts}: no errors; nothing was written` : `Built ${counts}`);
     }
     return EXIT.ok;
   } catch (error) {

@@ -217,6 +217,27 @@ describe('runaway templates', () => {
   }, 120_000);
 });
 
+describe('dateline check', () => {
+  it('reports what a build would, writes nothing, and exits as a build does', () => {
+    const site = builtSite();
+    const good = runCli(['check', '--now', NOW], { cwd: site.root });
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/^Checked 29 pages from 6 stories in \d+\.\d\d s: no errors; nothing was written$/m);
+    copyFileSync(path.join(FIXTURES, 'bad', 'date-yesterday.md'), path.join(site.root, 'content', 'date-yesterday.md'));
+    copyFileSync(path.join(FIXTURES, 'bad', 'unknown-field.md'), path.join(site.root, 'content', 'unknown-field.md'));
+    const reportBefore = readFileSync(path.join(site.root, '.dateline-cache', 'build-report.json'), 'utf8');
+    const bad = runCli(['check', '--now', NOW], { cwd: site.root });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('content/date-yesterday.md:3:7: `date`: is not a date');
+    expect(bad.stderr).toContain('content/unknown-field.md:4:1: warning: unknown field `tgas` is ignored');
+    expect(runCli(['check', '--now', NOW, '--out', 'elsewhere'], { cwd: site.root }).status).toBe(2);
+    // Nothing written: the output folder and the last build's report are as they were.
+    expect(snapshot(path.join(site.root, 'dist'))).toEqual(site.before);
+    expect(readFileSync(path.join(site.root, '.dateline-cache', 'build-report.json'), 'utf8')).toBe(reportBefore);
+    expect(readdirSync(site.root).sort()).toEqual(['.dateline-cache', 'content', 'dateline.config.json', 'dist']);
+  });
+});
+
 describe('bad config and usage', () => {
   it('exits 2 on an invalid config, naming the field, with dist/ untouched', () => {
     const site = builtSite();
