@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
+import { inside } from '../folders.js';
 import { MAX_IMAGE_SIDE } from '../parse/schema.js';
 import type { Story } from '../parse/story.js';
 import { relativePosix } from './files.js';
@@ -27,9 +28,8 @@ export async function measureImages(
       const image = story.image;
       if (!image || image.width !== undefined || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(image.src)) return story;
       const file = path.join(contentDir, decodeURIComponent(image.src.replace(/[?#].*$/, '')));
-      const inside = path.relative(contentDir, file);
       const problem = (message: string) => problems.push({ severity: 'error', file: story.file, line: 1, message });
-      if (inside.startsWith('..') || path.isAbsolute(inside)) {
+      if (!inside(file, contentDir)) {
         problem(`\`image.src\` \`${image.src}\` points outside the content folder`);
         return story;
       }

@@ -93,7 +93,7 @@ function isImageAddress(src: string): boolean {
 }
 
 /** The tokens a story's own address may use: the site's permalink's, and Jekyll's `:title`. */
-export const STORY_TOKENS = [':year', ':month', ':day', ':slug', ':title', ':section'] as const;
+const STORY_TOKENS = [':year', ':month', ':day', ':slug', ':title', ':section'] as const;
 
 const STORY_ADDRESS_RULE = `must be an address of this site, from its root, such as \`/special/budget-2024/\`, using only ${STORY_TOKENS.map((token) => `\`${token}\``).join(', ')} as tokens: no scheme, host, \`..\`, \`?\` or \`#\``;
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { OutputLocked } from '../errors.js';
 
 /** The lock file of `outDir`: beside it, hidden (`dist` → `.dist.lock`). */
-export function lockPath(outDir: string): string {
+function lockPath(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.lock`);
 }
 
