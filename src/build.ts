@@ -21,6 +21,9 @@ import { lockOutput } from './write/build-lock.js';
 import { StagedDirectoryWriter } from './write/staged-dir.js';
 import { BodyStore } from './cache/bodies.js';
 import { DiscardingWriter, type Writer } from './write/writer.js';
+import { savePublishedRecord } from './cache/published-record.js';
+import { loadUrlHistory } from './load/url-history.js';
+import type { PublishedUrl } from './plan/published-urls.js';
 
 export type { Progress };
 
@@ -40,6 +43,8 @@ export interface BuildOptions extends PathOverrides {
   readonly report?: string | false;
   /** Folder of the persistent parse cache, relative to the root (default `.dateline-cache`; `false` for none). */
   readonly cache?: string | false;
+  /** A sitemap of the addresses already published (the live site's), checked as the cache's record is (optional). */
+  readonly publishedSitemap?: string;
 }
 
 /** The persistent cache's default folder, relative to the site root. */
@@ -71,6 +76,8 @@ export interface BuildSummary {
   /** The build's "now". */
   readonly now: Instant;
   readonly outDir: string;
+  /** The addresses this build publishes: what the next one may not drop. */
+  readonly published: readonly PublishedUrl[];
   /** Milliseconds spent in each stage, in the order they ran. */
   readonly timings: Readonly<Record<string, number>>;
   /**
@@ -113,6 +120,8 @@ async function buildLocked(config: SiteConfig, paths: SitePaths, options: Readon
   try {
     const summary = await generate(config, paths, options, writer, previous);
     await writer.commit();
+    // A preview with drafts or embargoed stories let in is not what readers were shown.
+    if (cacheDir !== undefined && !options.drafts && !options.future) await savePublishedRecord(cacheDir, summary.published);
     if (options.report !== false) await writeReport(path.resolve(paths.root, options.report ?? DEFAULT_REPORT), summary);
     return summary;
   } catch (error) {
@@ -123,8 +132,9 @@ async function buildLocked(config: SiteConfig, paths: SitePaths, options: Readon
 
 /**
  * Everything a build checks (config, folders, frontmatter, templates, URL
- * clashes, redirects), rendering every output and writing none: the output
- * folder is never touched and no report is written. Throws as `build` does.
+ * clashes, redirects, addresses gone missing), rendering every output and
+ * writing none: the output folder is never touched and no report is
+ * written. Throws as `build` does.
  */
 export async function check(options: Readonly<Omit<BuildOptions, 'report' | 'out'>> = {}): Promise<BuildSummary> {
   const { config, paths } = loadConfig(options);
@@ -171,7 +181,12 @@ async function generateWith(
 ): Promise<BuildSummary> {
   const started = performance.now();
   const cache = cacheDir === undefined ? undefined : await ParseCache.open(cacheDir, parseFingerprint(readingOf(config)));
+  const history = await loadUrlHistory(paths, config.basePath, {
+    ...(cacheDir !== undefined && { cacheDir }),
+    ...(options.publishedSitemap !== undefined && { sitemap: path.resolve(options.publishedSitemap) }),
+  });
   const pipeline = new Pipeline(config, paths, {
+    history,
     drafts: options.drafts ?? false,
     future: options.future ?? false,
     now: options.now ?? Date.now(),
@@ -218,6 +233,7 @@ async function generateWith(
     files: run.changed.length + reused.length + assets.length,
     stories: run.site.stories.length,
     warnings: run.warnings,
+    published: run.published,
     held: { drafts: run.site.held.drafts.map((s) => s.file), embargoed: run.site.held.embargoed.map((s) => s.file) },
     ...nextEmbargo(run.site.held.embargoed),
     now: toInstant(run.site.now, config.timezone),

@@ -45,6 +45,10 @@ Options for build (and check, but for --out and --report):
   --cache DIR       folder of the parse cache kept between builds
                     (default: .dateline-cache under the root)
   --no-cache        parse every story and keep no cache
+  --published-sitemap FILE
+                    a sitemap of the addresses already published (the live
+                    site's): none may go missing without an alias or being
+                    retired, as with the last build's own record in the cache
   --quiet           print errors only
 
 Options for dev:
@@ -65,8 +69,8 @@ Exit codes: 0 success, 1 errors in content or templates, 2 bad usage or config.`
 
 /** Which options each command takes, beyond --root, --verbose, --help and --version. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  build: ['content', 'out', 'drafts', 'future', 'strict', 'now', 'report', 'cache', 'no-cache', 'quiet'],
-  check: ['content', 'drafts', 'future', 'strict', 'now', 'cache', 'no-cache', 'quiet'],
+  build: ['content', 'out', 'drafts', 'future', 'strict', 'now', 'report', 'cache', 'no-cache', 'published-sitemap', 'quiet'],
+  check: ['content', 'drafts', 'future', 'strict', 'now', 'cache', 'no-cache', 'published-sitemap', 'quiet'],
   dev: ['port', 'host', 'open'],
   new: ['section', 'tags', 'byline', 'now'],
 };
@@ -88,6 +92,7 @@ async function main(argv: readonly string[]): Promise<number> {
         report: { type: 'string' },
         cache: { type: 'string' },
         'no-cache': { type: 'boolean' },
+        'published-sitemap': { type: 'string' },
         quiet: { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },

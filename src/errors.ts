@@ -37,9 +37,16 @@ export class BuildFailed extends DatelineError {
 
 /** The config file or the command line is wrong: exit code 2. */
 export class ConfigError extends DatelineError {
-  constructor(readonly problems: readonly Problem[], options?: { cause?: unknown }) {
-    super(`Invalid configuration: ${countLabel(problems.length, 'problem')}`, options);
+  constructor(
+    readonly problems: readonly Problem[],
+    options?: { cause?: unknown; about?: 'configuration' | 'command line' },
+  ) {
+    super(`Invalid ${options?.about ?? 'configuration'}: ${countLabel(problems.length, 'problem')}`, options);
+    this.about = options?.about ?? 'configuration';
   }
+
+  /** What is wrong: the config (and folders) or a file named on the command line. */
+  readonly about: 'configuration' | 'command line';
 }
 
 /** Another build is writing the same output folder: exit code 2, nothing touched. */

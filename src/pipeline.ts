@@ -19,6 +19,8 @@ import type { ParsedStory, ParsedWithBody, Story } from './parse/story.js';
 import { keyMaker, type Planned } from './plan/fingerprint.js';
 import { termPages, type Page } from './plan/pages.js';
 import { outputPath, planSite } from './plan/plan.js';
+import { publishedBy, type PublishedUrl } from './plan/published-urls.js';
+import { droppedUrls, type UrlHistory } from './plan/url-guard.js';
 import { renderFeed } from './render/feeds.js';
 import { renderPages, type Output } from './render/html.js';
 import { renderCrawlerFile } from './render/sitemaps.js';
@@ -43,6 +45,8 @@ export interface PipelineOptions extends Selection {
   readonly bodies: BodyStore;
   /** Called as stories are parsed and pages rendered (optional). */
   readonly onProgress?: (progress: Progress) => void;
+  /** The addresses published before, which a run may not drop (optional: no check). */
+  readonly history?: UrlHistory;
 }
 
 /** Receives each output a run renders, with its key, as soon as it is rendered. */
@@ -57,6 +61,8 @@ export interface PipelineRun {
   /** Every output path of this run. */
   readonly all: ReadonlySet<string>;
   readonly site: Site;
+  /** The addresses this run publishes, for the next build's URL check. */
+  readonly published: readonly PublishedUrl[];
   /** HTML pages in the plan. */
   readonly pages: number;
   /** Stories parsed by this run, and by the previews shown just before it (the others were unchanged, or taken from the cache). */
@@ -192,6 +198,7 @@ export class Pipeline {
     const { plan, problems: planProblems } = planSite(site);
     lap('plan');
     check(planProblems);
+    if (this.options.history) check(droppedUrls(this.options.history, plan, site));
 
     const keyOf = keyMaker(site);
     const keys = new Map<string, string>();
@@ -240,6 +247,7 @@ export class Pipeline {
       removed,
       all: new Set(keys.keys()),
       site,
+      published: publishedBy(plan),
       pages: plan.pages.length,
       parsed: parsed + parsedEarlier,
       cached,

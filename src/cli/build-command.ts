@@ -15,6 +15,7 @@ export interface BuildFlags {
   report?: string;
   cache?: string;
   'no-cache'?: boolean;
+  'published-sitemap'?: string;
   verbose?: boolean;
   quiet?: boolean;
 }
@@ -30,6 +31,7 @@ export async function buildCommand(flags: BuildFlags, mode: 'build' | 'check' = 
       ...(flags.out !== undefined && { out: flags.out }),
       ...(flags.report !== undefined && { report: flags.report }),
       ...(flags['no-cache'] ? { cache: false as const } : flags.cache !== undefined ? { cache: flags.cache } : {}),
+      ...(flags['published-sitemap'] !== undefined && { publishedSitemap: flags['published-sitemap'] }),
       drafts: flags.drafts ?? false,
       future: flags.future ?? false,
       strict: flags.strict ?? false,
@@ -54,7 +56,7 @@ export async function buildCommand(flags: BuildFlags, mode: 'build' | 'check' = 
     return EXIT.ok;
   } catch (error) {
     progress.clear();
-    return failure(error, flags.verbose ?? false);
+    return failure(error, flags.verbose ?? false, mode);
   }
 }
 

@@ -28,12 +28,15 @@ export function usage(message: string): number {
   return EXIT.usage;
 }
 
-/** Print what went wrong and return the exit code; internal errors show their stack only with `verbose`. */
-export function failure(error: unknown, verbose: boolean): number {
+/**
+ * Print what went wrong and return the exit code; internal errors show their
+ * stack only with `verbose`. `check` writes nothing, and says so.
+ */
+export function failure(error: unknown, verbose: boolean, command: 'build' | 'check' = 'build'): number {
   if (error instanceof UsageError) return usage(error.message);
   if (error instanceof ConfigError) {
     error.problems.forEach(printProblem);
-    printError('The configuration is invalid; nothing was built.');
+    printError(`The ${error.about} is invalid; nothing was ${command === 'check' ? 'checked' : 'built'}.`);
     return EXIT.usage;
   }
   if (error instanceof OutputLocked) {
@@ -43,7 +46,8 @@ export function failure(error: unknown, verbose: boolean): number {
   if (error instanceof BuildFailed) {
     error.problems.forEach(printProblem);
     const errors = error.problems.filter((problem) => problem.severity === 'error').length;
-    printError(`Build failed with ${countLabel(errors, 'error')}; the output folder was left as it was.`);
+    const outcome = command === 'check' ? 'nothing was written' : 'the output folder was left as it was';
+    printError(`${command === 'check' ? 'Check' : 'Build'} failed with ${countLabel(errors, 'error')}; ${outcome}.`);
     return EXIT.content;
   }
   const internal = error as Error;
