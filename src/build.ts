@@ -24,6 +24,8 @@ import { DiscardingWriter, type Writer } from './write/writer.js';
 import { savePublishedRecord } from './cache/published-record.js';
 import { loadUrlHistory } from './load/url-history.js';
 import type { PublishedUrl } from './plan/published-urls.js';
+import { brokenLinks } from './plan/internal-links.js';
+import { groupRepeated } from './report.js';
 
 export type { Progress };
 
@@ -45,6 +47,8 @@ export interface BuildOptions extends PathOverrides {
   readonly cache?: string | false;
   /** A sitemap of the addresses already published (the live site's), checked as the cache's record is (optional). */
   readonly publishedSitemap?: string;
+  /** Fail on links and images in bodies that lead to nothing the site builds (what `check` does; default false). */
+  readonly checkLinks?: boolean;
 }
 
 /** The persistent cache's default folder, relative to the site root. */
@@ -132,15 +136,15 @@ async function buildLocked(config: SiteConfig, paths: SitePaths, options: Readon
 
 /**
  * Everything a build checks (config, folders, frontmatter, templates, URL
- * clashes, redirects, addresses gone missing), rendering every output and
- * writing none: the output folder is never touched and no report is
- * written. Throws as `build` does.
+ * clashes, redirects, addresses gone missing), and links in bodies that lead
+ * nowhere, rendering every output and writing none: the output folder is
+ * never touched and no report is written. Throws as `build` does.
  */
 export async function check(options: Readonly<Omit<BuildOptions, 'report' | 'out'>> = {}): Promise<BuildSummary> {
   const { config, paths } = loadConfig(options);
   const cacheDir = cacheFolder(paths, options);
   checkFolders(paths, cacheDir === undefined ? {} : { cache: cacheDir });
-  return generate(config, paths, options, new DiscardingWriter());
+  return generate(config, paths, { ...options, checkLinks: true }, new DiscardingWriter());
 }
 
 /** The persistent cache's folder, or undefined for a build without one. */
@@ -221,6 +225,11 @@ async function generateWith(
   const assets = await loadAssets(paths);
   const clashes = assetClashes(assets, run.all);
   if (clashes.length > 0) throw new BuildFailed(clashes);
+  if (options.checkLinks) {
+    const built = new Set([...run.all, ...assets.map((asset) => asset.path)]);
+    const broken = brokenLinks(run.site, (file) => built.has(file));
+    if (broken.length > 0) throw new BuildFailed(groupRepeated([...run.warnings, ...broken]));
+  }
   for (const output of assets) await writer.write(output.path, output.content);
   for (const { file, from, record } of reused) {
     const stamp = await writer.link?.(file, from, record.hash);

@@ -5,11 +5,12 @@
  * event handlers and `javascript:` links never reach a page. `remarkNewsGfm`
  * adds the tables, footnotes and strikethrough that news copy uses.
  */
-import type { Root } from 'mdast';
+import type { Definition, Image, Link, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { gfmMarkers, remarkNewsGfm, type NewsGfm } from './news-gfm.js';
 import { SANITIZE_SCHEMA } from './sanitize-schema.js';
 import { remarkTableAlignClasses } from './table-align.js';
@@ -45,6 +46,30 @@ export interface RenderedMarkdown {
   readonly html: string;
   /** The first paragraph as plain text, whitespace collapsed; empty if there is none. */
   readonly firstParagraph: string;
+  /** Links and images to addresses on the site (`/2023/09/call/`, `../call/`, `valley.svg`), for `dateline check`. */
+  readonly links: readonly BodyLink[];
+}
+
+/** A link or image in a body to an address on the site, as written, and where (1-based, in the body). */
+export interface BodyLink {
+  readonly url: string;
+  readonly image: boolean;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** An address with a scheme (`https:`, `mailto:`), protocol-relative (`//cdn…`), or only a `#fragment` or `?query`: not a site path. */
+const NOT_A_SITE_PATH = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|\/\/|#|\?|$)/;
+
+/** The links and images of `tree` (and reference definitions, which hold the addresses of `[text][ref]`) to site paths. */
+function siteLinks(tree: Root): BodyLink[] {
+  const links: BodyLink[] = [];
+  visit(tree, ['link', 'image', 'definition'], (node) => {
+    const { url, position } = node as Link | Image | Definition;
+    if (NOT_A_SITE_PATH.test(url) || !position) return;
+    links.push({ url, image: node.type === 'image', line: position.start.line, column: position.start.column });
+  });
+  return links;
 }
 
 /** Every extension, whatever the story holds: what `renderMarkdown` must always agree with (tests). */
@@ -54,9 +79,11 @@ export const fullProcessor = processorWith({ tables: true, footnotes: true, stri
 export function renderMarkdown(source: string, processor = processorFor(source)): RenderedMarkdown {
   const tree = processor.parse(source);
   const firstParagraph = tree.children.find((node) => node.type === 'paragraph');
+  const links = siteLinks(tree);
   const html = processor.stringify(processor.runSync(tree) as Root);
   return {
     html: String(html),
     firstParagraph: firstParagraph ? toString(firstParagraph).replace(/\s+/g, ' ').trim() : '',
+    links,
   };
 }

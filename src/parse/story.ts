@@ -11,7 +11,7 @@ import { issuesToProblems, unknownKeys } from '../validate.js';
 import type { Instant } from './dates.js';
 import { splitFrontmatter } from './frontmatter.js';
 import { foreignSyntax } from './foreign-syntax.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown, type BodyLink } from './markdown.js';
 import { MAX_NESTING, tooDeep } from './nesting.js';
 import { z } from 'zod';
 import { fieldNames, mapFields, type Reading } from './fields.js';
@@ -56,6 +56,8 @@ export interface Story {
   readonly permalink?: string;
   /** Addresses the story was published at before (`/2023/09/old-slug/`): each redirects to it. */
   readonly aliases: readonly string[];
+  /** Links and images in the body to addresses on the site, with their lines in the file. */
+  readonly links: readonly BodyLink[];
   /** Names the body, sanitized HTML, in the body store (`BodyStore`): bodies are read only where shown. */
   readonly body: string;
 }
@@ -142,6 +144,7 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
     slug: fields.slug ?? toSlug(named?.rest ?? storyStem(file.relativePath)),
     draft: fields.draft,
     aliases: fields.aliases.map(aliasUrl),
+    links: body.links.map((link) => ({ ...link, line: bodyOffset + link.line })),
     body: BodyStore.digest(body.html),
     ...(fields.updated && { updated: fields.updated }),
     ...(fields.section && { section: fields.section }),

@@ -236,6 +236,40 @@ describe('dateline check', () => {
     expect(readFileSync(path.join(site.root, '.dateline-cache', 'build-report.json'), 'utf8')).toBe(reportBefore);
     expect(readdirSync(site.root).sort()).toEqual(['.dateline-cache', 'content', 'dateline.config.json', 'dist']);
   });
+
+  it('names each link and image in a body that leads nowhere on the site, at its line', () => {
+    const site = builtSite();
+    const story = [
+      '---',
+      'title: Links of every kind',
+      'date: 2023-09-20 10:00',
+      '---',
+      'Good: [a story](/2023/09/call/), [no slash](/2023/09/chitral), [relative](../call/#top), [a tag](/tags/ttp/?page=1),',
+      '[an image file](/images/valley.svg), [a feed](/feed.xml), [elsewhere](https://example.com/x/), [mail](mailto:desk@example.org), [here](#top).',
+      '',
+      'Bad: [a typo](/2023/09/cal/), [the draft](/2023/09/draft/) and ![a missing image](/images/none.png),',
+      '[relative](call/), and [a reference][ref].',
+      '',
+      '    [not a link](/in/code/)',
+      '',
+      '[ref]: /nowhere/',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(site.root, 'content', 'links.md'), story);
+    const run = runCli(['check', '--now', NOW], { cwd: site.root });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n').filter((line) => !line.includes('warning: tag spellings'))).toEqual([
+      'content/links.md:8:6: links to /2023/09/cal/, which nothing on the site builds: fix the address',
+      'content/links.md:8:31: links to /2023/09/draft/, the address of content/draft.md, which is a draft: readers find nothing there until it is published',
+      'content/links.md:8:64: shows the image /images/none.png, which nothing on the site builds: fix the address, or add the image to the content folder',
+      'content/links.md:9:1: links to call/ (/2023/09/links/call/), which nothing on the site builds: fix the address',
+      'content/links.md:13:1: links to /nowhere/, which nothing on the site builds: fix the address',
+      'Check failed with 5 errors; nothing was written.',
+    ]);
+    expect(snapshot(path.join(site.root, 'dist'))).toEqual(site.before);
+    // A build publishes such a story as it is: broken links are for `check` to catch.
+    expect(runCli(['build', '--now', NOW], { cwd: site.root }).status).toBe(0);
+  });
 });
 
 describe('bad config and usage', () => {
