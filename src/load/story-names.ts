@@ -21,10 +21,16 @@ export function isStoryFile(name: string): boolean {
   return STORY_FILE.test(name);
 }
 
-/** A story's file name without its ending: `content/2023/09/call.markdown` → `call`. */
+/**
+ * A story's name: its file name without the ending (`content/2023/09/call.markdown`
+ * → `call`), or for a Hugo page bundle, a folder whose story is its
+ * `index.md` (`posts/budget-vote/index.md`), the folder's name.
+ */
 export function storyStem(name: string): string {
   const base = path.posix.basename(name);
-  return base.slice(0, base.length - (STORY_FILE.exec(base)?.[0].length ?? 0));
+  const stem = base.slice(0, base.length - (STORY_FILE.exec(base)?.[0].length ?? 0));
+  const folder = path.posix.basename(path.posix.dirname(name));
+  return stem.toLowerCase() === 'index' && folder !== '.' && folder !== '' ? folder : stem;
 }
 
 /**

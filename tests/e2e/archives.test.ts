@@ -1,6 +1,7 @@
 /**
  * Archives written for other generators, built as they are: a Hugo-style one
- * (TOML, `authors`/`topics`/`categories`, `url`, `aliases`, a shortcode), a
+ * (TOML, `authors`/`topics`/`categories`, `url`, `aliases`, a shortcode, a
+ * page bundle), a
  * Jekyll-style one (dated file names, `author`, `categories`, `permalink`,
  * `redirect_from`, `published: false`, a Liquid tag) and a messy YAML one
  * (YAML 1.1 dates, empty values, numbers, CRLF). The CLI as a process, pages
@@ -39,6 +40,15 @@ describe('a Hugo-style archive', () => {
     // `url = ""` is no address: the site's pattern applies, and an empty blurb gives way to the first paragraph.
     const gwadar = page(path.join(out, '2023/09/gwadar-power/index.html'));
     expect(gwadar('meta[name=description]').attr('content')).toBe('Residents said the outages lasted up to fourteen hours a day.');
+  });
+
+  it('names a page bundle\'s story after its folder, and `check` finds its links whole', () => {
+    const $ = page(path.join(out, '2023/09/quetta-rail/index.html'));
+    expect($('h1').text()).toBe('Rail link to Quetta restored after floods');
+    expect($('article a[href="/weekly/2023/10/chaman-border-crossing-reopens/"]').text()).toBe('Chaman crossing');
+    const checked = runCli(['check', '--root', path.join(FIXTURES, 'hugo-archive'), '--now', NOW, '--no-cache']);
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stdout).toMatch(/^Checked 15 pages from 3 stories in [\d.]+ s: no errors; nothing was written$/m);
   });
 
   it('keeps its old addresses as redirects', () => {

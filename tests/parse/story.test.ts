@@ -149,6 +149,14 @@ describe('parseStory: fields', () => {
     expect(story('---\ntitle: Empty date\ndate:\n---\nBody.\n', '2024-03-05-empty-date.md').date.iso).toBe('2024-03-05T00:00:00+05:00');
   });
 
+  it('names a Hugo page bundle’s story after its folder', () => {
+    const text = '---\ntitle: A headline, not the address\ndate: 2024-03-05\n---\nBody.\n';
+    expect(story(text, 'posts/budget-vote/index.md').slug).toBe('budget-vote');
+    expect(story(text, 'posts/2024-03-05-budget-vote/index.md').slug).toBe('budget-vote');
+    expect(story(text, 'index.md').slug).toBe('index');
+    expect(story(text, 'posts/indexes.md').slug).toBe('indexes');
+  });
+
   it('refuses a Jekyll file name whose date is not a date, when the frontmatter has none', () => {
     expect(errors('---\ntitle: Odd\n---\nBody.\n')).toEqual([
       'content/story.md:2:1: `date`: is required: when the story was published; write it as `2023-09-12`, `2023-09-12 10:30` or `2023-09-12T10:30:00+05:00`',
