@@ -1,13 +1,13 @@
 /**
  * Archives written for other generators, built as they are: a Hugo-style one
  * (TOML, `authors`/`topics`/`categories`, `url`, `aliases`, a shortcode, a
- * page bundle), a
+ * page bundle, an `_index.md`), a
  * Jekyll-style one (dated file names, `author`, `categories`, `permalink`,
  * `redirect_from`, `published: false`, a Liquid tag) and a messy YAML one
  * (YAML 1.1 dates, empty values, numbers, CRLF). The CLI as a process, pages
  * read with an HTML parser.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, FIXTURES, page, runCli, snapshot, tempDir, type CliResult } from '../helpers.js';
@@ -23,11 +23,13 @@ function buildArchive(name: string): CliResult & { out: string } {
 describe('a Hugo-style archive', () => {
   const { status, stderr, out } = buildArchive('hugo-archive');
 
-  it('builds, warning about the shortcode at its line', () => {
+  it('builds, warning about the shortcode at its line and leaving out the list page text', () => {
     expect(status, stderr).toBe(0);
     expect(stderr.trim().split('\n')).toEqual([
+      'content/news/_index.md:1:1: warning: is the text of a Hugo list page, not a story: Dateline makes its lists itself, so it is not published; delete it once nothing in it is needed',
       'content/news/chaman-crossing.md:14:1: warning: `{{< youtube >}}` is a Hugo shortcode: Dateline runs none, so readers see it as text',
     ]);
+    expect(readdirSync(path.join(out, 'news'))).toEqual(['chaman-crossing']);
   });
 
   it('reads its field names and its own address', () => {
