@@ -167,6 +167,7 @@ describe('Pipeline: story files', () => {
     pipeline.setSource({ ...ispr, hash: 'changed' });
     const failure = await pipeline.run(ignore).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BuildFailed);
-    expect((failure as BuildFailed).problems.map(formatProblem)).toEqual(['content/ispr.md: could not be read (ENOENT)']);
+    const errors = (failure as BuildFailed).problems.filter((problem) => problem.severity === 'error');
+    expect(errors.map(formatProblem)).toEqual(['content/ispr.md: could not be read (ENOENT)']);
   });
 });

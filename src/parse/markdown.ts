@@ -48,6 +48,8 @@ export interface RenderedMarkdown {
   readonly firstParagraph: string;
   /** Links and images to addresses on the site (`/2023/09/call/`, `../call/`, `valley.svg`), for `dateline check`. */
   readonly links: readonly BodyLink[];
+  /** Raw HTML the page leaves out, for warnings. */
+  readonly rawHtml: readonly RawHtml[];
 }
 
 /** A link or image in a body to an address on the site, as written, and where (1-based, in the body). */
@@ -61,15 +63,38 @@ export interface BodyLink {
 /** An address with a scheme (`https:`, `mailto:`), protocol-relative (`//cdn…`), or only a `#fragment` or `?query`: not a site path. */
 const NOT_A_SITE_PATH = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|\/\/|#|\?|$)/;
 
-/** The links and images of `tree` (and reference definitions, which hold the addresses of `[text][ref]`) to site paths. */
-function siteLinks(tree: Root): BodyLink[] {
+/**
+ * Raw HTML in a body, which the sanitizer drops: a tag within a paragraph
+ * loses only itself (its text stays), a block of HTML is lost whole.
+ * Comments (`<!--more-->`) and closing tags are not counted.
+ */
+export interface RawHtml {
+  readonly tag: string;
+  readonly block: boolean;
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * What `tree` holds that a check needs: links and images (and reference
+ * definitions, the addresses of `[text][ref]`) to site paths, and raw HTML.
+ */
+function inspect(tree: Root): { links: BodyLink[]; rawHtml: RawHtml[] } {
   const links: BodyLink[] = [];
-  visit(tree, ['link', 'image', 'definition'], (node) => {
-    const { url, position } = node as Link | Image | Definition;
-    if (NOT_A_SITE_PATH.test(url) || !position) return;
-    links.push({ url, image: node.type === 'image', line: position.start.line, column: position.start.column });
+  const rawHtml: RawHtml[] = [];
+  visit(tree, ['link', 'image', 'definition', 'html'], (node, _index, parent) => {
+    const { position } = node;
+    if (!position) return;
+    const at = { line: position.start.line, column: position.start.column };
+    if (node.type === 'html') {
+      const tag = /^<([a-zA-Z][\w-]*)/.exec(node.value)?.[1];
+      if (tag !== undefined) rawHtml.push({ tag: tag.toLowerCase(), block: parent?.type !== 'paragraph', ...at });
+      return;
+    }
+    const { url } = node as Link | Image | Definition;
+    if (!NOT_A_SITE_PATH.test(url)) links.push({ url, image: node.type === 'image', ...at });
   });
-  return links;
+  return { links, rawHtml };
 }
 
 /** Every extension, whatever the story holds: what `renderMarkdown` must always agree with (tests). */
@@ -79,11 +104,12 @@ export const fullProcessor = processorWith({ tables: true, footnotes: true, stri
 export function renderMarkdown(source: string, processor = processorFor(source)): RenderedMarkdown {
   const tree = processor.parse(source);
   const firstParagraph = tree.children.find((node) => node.type === 'paragraph');
-  const links = siteLinks(tree);
+  const { links, rawHtml } = inspect(tree);
   const html = processor.stringify(processor.runSync(tree) as Root);
   return {
     html: String(html),
     firstParagraph: firstParagraph ? toString(firstParagraph).replace(/\s+/g, ' ').trim() : '',
     links,
+    rawHtml,
   };
 }

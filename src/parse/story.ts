@@ -134,6 +134,12 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
     warnings.push({ severity: 'warning', file: file.path, line: bodyOffset + line, column, message });
   }
   const body = renderMarkdown(split.body);
+  for (const { tag, block, line, column } of body.rawHtml) {
+    const message = block
+      ? `this block of HTML (\`<${tag}>\`) is left out of the page, text and all: Dateline publishes no raw HTML; write it as Markdown`
+      : `the HTML tag \`<${tag}>\` is taken out of the page (its text stays): Dateline publishes no raw HTML; write it as Markdown`;
+    warnings.push({ severity: 'warning', file: file.path, line: bodyOffset + line, column, message });
+  }
   const story: Story = {
     file: file.path,
     hash: file.hash,

@@ -149,6 +149,16 @@ describe('parseStory: fields', () => {
     expect(story('---\ntitle: Empty date\ndate:\n---\nBody.\n', '2024-03-05-empty-date.md').date.iso).toBe('2024-03-05T00:00:00+05:00');
   });
 
+  it('warns at its line about raw HTML the page leaves out, but not about comments or closing tags', () => {
+    const body = 'A <b>bold</b> claim.\n\n<!--more-->\n\n<figure class="wide">\n<img src="/x.jpg">\n</figure>\n\n```\n<div>in code</div>\n```\n';
+    const parsed = parse(minimal('', body));
+    expect(parsed.story && parsed.warnings.map(formatProblem)).toEqual([
+      'content/story.md:5:3: warning: the HTML tag `<b>` is taken out of the page (its text stays): Dateline publishes no raw HTML; write it as Markdown',
+      'content/story.md:9:1: warning: this block of HTML (`<figure>`) is left out of the page, text and all: Dateline publishes no raw HTML; write it as Markdown',
+    ]);
+    expect(parsed.story && parsed.html).toContain('<p>A bold claim.</p>');
+  });
+
   it('names a Hugo page bundle’s story after its folder', () => {
     const text = '---\ntitle: A headline, not the address\ndate: 2024-03-05\n---\nBody.\n';
     expect(story(text, 'posts/budget-vote/index.md').slug).toBe('budget-vote');
