@@ -1,11 +1,14 @@
 // Build benchmark on a generated newsroom: `npm run bench -- --stories 4000`.
 // Not a test. Each build runs `dateline build` as its own process into the
 // site's dist/ (the cold build into a fresh one) and reports wall time,
-// stories per second and peak RSS for: a cold build; a rebuild with nothing changed; a rebuild after one
-// story's body changed; a rebuild after one story gained a tag. Figures are
-// printed and written as JSON to .dateline-cache/bench-build.json.
+// stories per second, peak RSS and the parse stage's time for: a cold build; a rebuild with nothing
+// changed; a rebuild after one story's body changed; a rebuild after one story gained a tag. The cold
+// parse is set against the one-thread floor (gray-matter + remark-parse + remark-html alone, see
+// remark-floor.mjs). `--long P` makes a share P of the stories long documents of 100-850 KB, as real
+// archives hold (make-corpus.mjs). Figures are printed and written as JSON to
+// .dateline-cache/bench-build.json.
 //
-//   node bench/build.mjs [--stories 4000] [--keep]
+//   node bench/build.mjs [--stories 4000] [--long 0.04] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,13 +17,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { stories: { type: 'string', default: '4000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { stories: { type: 'string', default: '4000' }, long: { type: 'string' }, keep: { type: 'boolean', default: false } },
+});
 const stories = Number(values.stories);
 const generator = path.join(repo, 'bench', 'make-corpus.mjs');
 
 const work = mkdtempSync(path.join(tmpdir(), 'dateline-bench-build-'));
 const site = path.join(work, 'site');
-execFileSync(process.execPath, [generator, path.join(site, 'content'), String(stories)], { stdio: 'ignore' });
+execFileSync(process.execPath, [generator, path.join(site, 'content'), String(stories), ...(values.long ? ['--long', values.long] : [])], {
+  stdio: 'ignore',
+});
 writeFileSync(
   path.join(site, 'dateline.config.json'),
   JSON.stringify({ title: 'Bench Gazette', url: 'https://example.org/news/', timezone: 'Asia/Karachi', pageSize: 10 }),
@@ -39,7 +46,7 @@ function build(label) {
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
-    ['--import', path.join(repo, 'bench', 'peak-rss.mjs'), path.join(repo, 'lib', 'cli.js'), 'build', '--root', site, '--quiet', '--report', path.join(work, 'report.json')],
+    ['--import', path.join(repo, 'bench', 'peak-rss.mjs'), path.join(repo, 'lib', 'cli.js'), 'build', '--root', site, '--verbose', '--report', path.join(work, 'report.json')],
     { env: { ...process.env, DATELINE_RSS_FILE: rssFile }, encoding: 'utf8' },
   );
   const seconds = (performance.now() - started) / 1000;
@@ -47,7 +54,15 @@ function build(label) {
   // Old folders are deleted at the end, not between builds: this disk discards deleted blocks online,
   // and deleting 8,000 files just before a build slowed that build's linking 2-4x.
   const rssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
-  return { label, seconds: Number(seconds.toFixed(2)), storiesPerSecond: Math.round(stories / seconds), peakRssMiB: Math.round(rssMiB) };
+  // `--verbose` prints the stages' times: `load 120 ms, parse 8123 ms, …`.
+  const parseMs = Number(/\bparse (\d+) ms/.exec(result.stdout)?.[1] ?? NaN);
+  return {
+    label,
+    seconds: Number(seconds.toFixed(2)),
+    storiesPerSecond: Math.round(stories / seconds),
+    peakRssMiB: Math.round(rssMiB),
+    parseSeconds: Number((parseMs / 1000).toFixed(2)),
+  };
 }
 
 const edit = (file, change) => {
@@ -62,11 +77,20 @@ results.push(build('rebuild, one body changed'));
 edit(files[Math.floor(files.length / 3)], (text) => text.replace(/^tags: \[/m, 'tags: [Benchmark Tag, '));
 results.push(build('rebuild, one tag added'));
 
-console.log(`dateline build on ${stories.toLocaleString('en-US')} generated stories`);
+const floor = JSON.parse(execFileSync(process.execPath, [path.join(repo, 'bench', 'remark-floor.mjs'), path.join(site, 'content')], { encoding: 'utf8' }));
+
+console.log(`dateline build on ${stories.toLocaleString('en-US')} generated stories${values.long ? ` (a share ${values.long} long)` : ''}`);
 for (const r of results) {
-  console.log(`  ${r.label.padEnd(28)} ${String(r.seconds).padStart(7)} s  ${String(r.storiesPerSecond).padStart(6)} stories/s  ${String(r.peakRssMiB).padStart(5)} MiB peak`);
+  console.log(
+    `  ${r.label.padEnd(28)} ${String(r.seconds).padStart(7)} s  ${String(r.storiesPerSecond).padStart(6)} stories/s  ${String(r.peakRssMiB).padStart(5)} MiB peak  parse ${r.parseSeconds} s`,
+  );
 }
+const ratio = results[0].parseSeconds / floor.seconds;
+console.log(`  one-thread remark floor      ${floor.seconds.toFixed(2).padStart(7)} s  (cold parse stage: ${ratio.toFixed(2)}x of it)`);
 mkdirSync(path.join(repo, '.dateline-cache'), { recursive: true });
-writeFileSync(path.join(repo, '.dateline-cache', 'bench-build.json'), `${JSON.stringify({ stories, results }, null, 2)}\n`);
+writeFileSync(
+  path.join(repo, '.dateline-cache', 'bench-build.json'),
+  `${JSON.stringify({ stories, long: values.long ?? null, results, remarkFloorSeconds: Number(floor.seconds.toFixed(2)) }, null, 2)}\n`,
+);
 if (!values.keep) rmSync(work, { recursive: true, force: true });
 else console.log(`  site kept at ${site}`);

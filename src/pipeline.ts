@@ -13,7 +13,7 @@ import type { SourceFile, SourceRef } from './load/files.js';
 import { measureImages } from './load/images.js';
 import { buildSite, reviseSite, type Selection, type Site } from './model/site.js';
 import type { Reading } from './parse/fields.js';
-import { parseInParallel } from './parse/parallel.js';
+import { parseInParallel } from './workers/parse-pool.js';
 import { parseAside } from './parse/parse-aside.js';
 import type { ParsedStory, ParsedWithBody, Story } from './parse/story.js';
 import { keyMaker, type Planned } from './plan/fingerprint.js';

@@ -10,11 +10,12 @@
  * collections, and replacing them grew the heap by ~60 MB at 4,000 stories
  * (the pipeline reads each body once for a page's three feeds instead).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { atPath } from '../errors.js';
+import { atPath, fileSystemMessage } from '../errors.js';
+import { bodyDigest } from '../parse/body-digest.js';
+import type { ParsedStory, ParsedWithBody } from '../parse/story.js';
 
 export class BodyStore {
   /** A store in `dir`. */
@@ -26,9 +27,7 @@ export class BodyStore {
   }
 
   /** The name a body is stored under. */
-  static digest(html: string): string {
-    return createHash('sha1').update(html).digest('base64url');
-  }
+  static readonly digest = bodyDigest;
 
   /** Keep `html` (whose digest is `digest`); a body already stored is not written again. */
   put(digest: string, html: string): void {
@@ -97,4 +96,20 @@ export class BodyStore {
     // 64 subfolders keep any one folder to a few thousand files at 100,000 stories.
     return path.join(this.dir, digest.slice(0, 1), `${digest}.html`);
   }
+}
+
+/**
+ * A parsed story with its body put in `bodies`: only the story's fields go
+ * on (to the main thread, the cache). A body that cannot be kept fails the
+ * story, saying what happened to the cache and where.
+ */
+export function keepBody(parsed: ParsedWithBody, bodies: BodyStore): ParsedStory {
+  if (!parsed.story) return parsed;
+  try {
+    bodies.put(parsed.story.body, parsed.html);
+  } catch (error) {
+    const reason = fileSystemMessage(error) ?? (error as Error).message;
+    return { story: undefined, problems: [{ severity: 'error', file: parsed.story.file, message: `was parsed, but its body could not be kept in the cache: ${reason}` }] };
+  }
+  return { story: parsed.story, warnings: parsed.warnings };
 }

@@ -1,18 +1,16 @@
-import type { BodyStore } from '../cache/bodies.js';
 import { readSourceSync, type SourceFile, type SourceRef } from '../load/files.js';
-import { fileSystemMessage } from '../errors.js';
 import type { Reading } from './fields.js';
-import { parseStory, type ParsedStory, type ParsedWithBody } from './story.js';
+import { parseStory, type ParsedWithBody } from './story.js';
 
 export { parseStory, readSourceSync };
 
 /**
- * `parseStory` (reading the file first if only found so far), with the body put in `bodies` and anything it throws (a
- * story so deeply nested that the Markdown parser runs out of stack, say)
- * turned into a problem naming the file, so one pathological story cannot
- * take the build down with it.
+ * `parseStory` (reading the file first if only found so far), with anything
+ * it throws (a story so deeply nested that the Markdown parser runs out of
+ * stack, say) turned into a problem naming the file, so one pathological
+ * story cannot take the build down with it.
  */
-export function parseSafely(source: SourceRef | SourceFile, reading: Reading, bodies: BodyStore): ParsedStory {
+export function parseSafely(source: SourceRef | SourceFile, reading: Reading): ParsedWithBody {
   if (source.outside !== undefined) {
     const message = `is a link to ${source.outside}, outside the site, and was left out: links are followed only within the site; copy the file (or folder) in instead`;
     return { story: undefined, problems: [{ severity: 'warning', file: source.path, message }] };
@@ -24,9 +22,8 @@ export function parseSafely(source: SourceRef | SourceFile, reading: Reading, bo
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return { story: undefined, problems: [{ severity: 'error', file: source.path, message: `could not be read (${reason})` }] };
   }
-  let parsed: ParsedWithBody;
   try {
-    parsed = parseStory(file, reading);
+    return parseStory(file, reading);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return {
@@ -34,13 +31,4 @@ export function parseSafely(source: SourceRef | SourceFile, reading: Reading, bo
       problems: [{ severity: 'error', file: file.path, line: 1, message: `could not be parsed (${reason}); simplify the story's Markdown` }],
     };
   }
-  if (!parsed.story) return parsed;
-  try {
-    bodies.put(parsed.story.body, parsed.html);
-  } catch (error) {
-    // Not the story's fault: say what happened to the cache, and where.
-    const reason = fileSystemMessage(error) ?? (error as Error).message;
-    return { story: undefined, problems: [{ severity: 'error', file: file.path, message: `was parsed, but its body could not be kept in the cache: ${reason}` }] };
-  }
-  return { story: parsed.story, warnings: parsed.warnings };
 }

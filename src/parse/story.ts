@@ -3,7 +3,6 @@
  * every other file (so it can later run in a worker and be cached by hash).
  */
 import path from 'node:path';
-import { BodyStore } from '../cache/bodies.js';
 import type { Problem } from '../errors.js';
 import type { SourceFile } from '../load/files.js';
 import { datedName, isStoryFile, STORY_EXTENSIONS, storyStem } from '../load/story-names.js';
@@ -13,6 +12,7 @@ import type { Instant } from './dates.js';
 import { splitFrontmatter } from './frontmatter.js';
 import { foreignSyntax } from './foreign-syntax.js';
 import { renderMarkdown, type BodyLink } from './markdown.js';
+import { bodyDigest } from './body-digest.js';
 import { MAX_NESTING, tooDeep } from './nesting.js';
 import { z } from 'zod';
 import { fieldNames, mapFields, type Reading } from './fields.js';
@@ -59,7 +59,7 @@ export interface Story {
   readonly aliases: readonly string[];
   /** Links and images in the body to addresses on the site, with their lines in the file. */
   readonly links: readonly BodyLink[];
-  /** Names the body, sanitized HTML, in the body store (`BodyStore`): bodies are read only where shown. */
+  /** Names the body, sanitized HTML (`bodyDigest`): bodies are kept apart and read only where shown. */
   readonly body: string;
 }
 
@@ -153,7 +153,7 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
     draft: fields.draft,
     aliases: fields.aliases.map(aliasUrl),
     links: body.links.map((link) => ({ ...link, line: bodyOffset + link.line })),
-    body: BodyStore.digest(body.html),
+    body: bodyDigest(body.html),
     ...(fields.updated && { updated: fields.updated }),
     ...(fields.section && { section: fields.section }),
     ...(fields.url && { permalink: aliasUrl(fields.url) }),
