@@ -60,7 +60,7 @@ export function keyMaker(site: Site): (output: Planned) => string {
       case 'terms':
         return output.taxonomy.terms.map((term) => `${term.name}|${term.url}|${term.stories.length}`).join('\n');
       case 'not-found':
-        return list(site.stories.slice(0, 5));
+        return list(output.latest);
       case 'feed':
         return `${output.format}|${output.title}\n${list(output.stories)}`;
       case 'sitemap':

@@ -14,7 +14,10 @@ export type Page =
       readonly pagination: Pagination<SiteStory>;
     }
   | { readonly kind: 'terms'; readonly url: string; readonly taxonomy: Taxonomy<SiteStory> }
-  | { readonly kind: 'not-found'; readonly url: string };
+  | { readonly kind: 'not-found'; readonly url: string; readonly latest: readonly SiteStory[] };
+
+/** How many of the newest stories the 404 page offers a reader who followed a dead link. */
+const NOT_FOUND_LATEST = 5;
 
 /** Every HTML page of `site`. */
 export function planPages(site: Site): Page[] {
@@ -28,7 +31,7 @@ export function planPages(site: Site): Page[] {
     pages.push({ kind: 'terms', url: taxonomy.url, taxonomy });
     for (const term of taxonomy.terms) pages.push(...termPages(term, size));
   }
-  pages.push({ kind: 'not-found', url: '/404.html' });
+  pages.push({ kind: 'not-found', url: '/404.html', latest: site.stories.slice(0, NOT_FOUND_LATEST) });
   return pages;
 }
 

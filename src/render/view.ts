@@ -61,7 +61,7 @@ export function pageContext(page: Page, site: Site, body: BodyOf): TemplateConte
     case 'terms':
       return { ...common, taxonomy: { title: page.taxonomy.title, kind: page.taxonomy.kind, terms: page.taxonomy.terms.map(termView) } };
     case 'not-found':
-      return { ...common, latest: site.stories.slice(0, 5).map((s) => storyView(s, site)) };
+      return { ...common, latest: page.latest.map((s) => storyView(s, site)) };
   }
 }
 
