@@ -10,16 +10,15 @@ import { BuildFailed, compareText, formatProblem, type Problem } from './errors.
 import { checkFolders } from './folders.js';
 import { toInstant, type Instant } from './parse/dates.js';
 import type { Story } from './parse/story.js';
-import { loadStoryFiles } from './load/files.js';
 import { assetClashes, loadAssets } from './load/assets.js';
-import { ParseCache, parseFingerprint } from './cache/parse-cache.js';
-import { Pipeline, type PipelineRun, type Progress } from './pipeline.js';
+import { parseFingerprint } from './cache/parse-cache.js';
+import type { PipelineRun, Progress } from './pipeline.js';
+import { openPipeline, type OpenPipeline } from './open-pipeline.js';
 import { OutputCache, renderFingerprint, type OutputRecord } from './cache/output-cache.js';
 import { contentHash, stampOf, statOrUndefined, stillHolds } from './write/file-stamp.js';
 import type { Output } from './render/html.js';
 import { lockOutput } from './write/build-lock.js';
 import { StagedDirectoryWriter } from './write/staged-dir.js';
-import { BodyStore } from './cache/bodies.js';
 import { DiscardingWriter, type Writer } from './write/writer.js';
 import { savePublishedRecord } from './cache/published-record.js';
 import { loadUrlHistory } from './load/url-history.js';
@@ -53,9 +52,6 @@ export interface BuildOptions extends PathOverrides {
 
 /** The persistent cache's default folder, relative to the site root. */
 export const DEFAULT_CACHE = '.dateline-cache';
-
-/** The folder of story bodies inside the cache folder. */
-export const BODIES = 'bodies';
 
 /** The folder inside the cache folder keeping the output before last (see StagedDirectoryWriter). */
 export const OLD_OUTPUT = 'old-output';
@@ -164,42 +160,41 @@ export async function generate(
   writer: Writer,
   previous?: OutputCache,
 ): Promise<BuildSummary> {
-  const cacheDir = cacheFolder(paths, options);
-  // Bodies live with the cache, so a warm build finds them; without one, in a folder of this build's own.
-  const bodies = cacheDir === undefined ? BodyStore.temporary() : new BodyStore(path.join(cacheDir, BODIES));
-  try {
-    return await generateWith(config, paths, options, writer, cacheDir, bodies, writer.link ? previous : undefined);
-  } finally {
-    if (cacheDir === undefined) bodies.remove();
-  }
-}
-
-async function generateWith(
-  config: SiteConfig,
-  paths: SitePaths,
-  options: Readonly<BuildOptions>,
-  writer: Writer,
-  cacheDir: string | undefined,
-  bodies: BodyStore,
-  previous: OutputCache | undefined,
-): Promise<BuildSummary> {
   const started = performance.now();
-  const cache = cacheDir === undefined ? undefined : await ParseCache.open(cacheDir, parseFingerprint(readingOf(config)));
+  const cacheDir = cacheFolder(paths, options);
   const history = await loadUrlHistory(paths, config.basePath, {
     ...(cacheDir !== undefined && { cacheDir }),
     ...(options.publishedSitemap !== undefined && { sitemap: path.resolve(options.publishedSitemap) }),
   });
-  const pipeline = new Pipeline(config, paths, {
+  const opened = await openPipeline(config, paths, cacheDir, {
     history,
     drafts: options.drafts ?? false,
     future: options.future ?? false,
     now: options.now ?? Date.now(),
     strict: options.strict ?? false,
-    bodies,
-    ...(cache && { cache }),
     ...(options.onProgress && { onProgress: options.onProgress }),
   });
-  for (const source of await loadStoryFiles(paths.content, paths.root, cache?.known)) pipeline.setSource(source);
+  try {
+    return await writeSite(opened, { config, paths, options, writer, started, ...(writer.link && previous && { previous }) });
+  } finally {
+    opened.close();
+  }
+}
+
+/** What `writeSite` works with, besides the pipeline. */
+interface Build {
+  readonly config: SiteConfig;
+  readonly paths: SitePaths;
+  readonly options: Readonly<BuildOptions>;
+  readonly writer: Writer;
+  /** When the build started (`performance.now()`), for the load stage's time. */
+  readonly started: number;
+  /** The last build's record, when its unchanged outputs can be linked. */
+  readonly previous?: OutputCache;
+}
+
+/** Render what changed, link what did not, copy the assets: the stages after load, with `opened`'s pipeline. */
+async function writeSite({ pipeline, cacheNote }: OpenPipeline, { config, paths, options, writer, started, previous }: Build): Promise<BuildSummary> {
   if (previous?.dir) pipeline.seedOutputKeys(new Map([...previous.records].map(([file, record]) => [file, record.key])));
   const load = performance.now() - started;
   // Outputs are written as they are rendered, so a build never holds every page in memory.
@@ -248,7 +243,7 @@ async function generateWith(
     now: toInstant(run.site.now, config.timezone),
     outDir: paths.out,
     timings: { load, ...run.timings, write: performance.now() - writing },
-    cache: { parsed: run.parsed, reused: run.cached, rendered: run.changed.length, kept: reused.length, ...(cache?.rejected && { note: cache.rejected }) },
+    cache: { parsed: run.parsed, reused: run.cached, rendered: run.changed.length, kept: reused.length, ...(cacheNote && { note: cacheNote }) },
   };
 }
 
