@@ -24,6 +24,7 @@ import { droppedUrls, type UrlHistory } from './plan/url-guard.js';
 import { renderFeed } from './render/feeds.js';
 import { renderPages, type Output } from './render/html.js';
 import { renderCrawlerFile } from './render/sitemaps.js';
+import { Utf8Builder } from './render/utf8-builder.js';
 import { createEngine } from './render/templates.js';
 import { TEMPLATE_OF } from './render/view.js';
 import { applyStrict, groupRepeated } from './report.js';
@@ -75,20 +76,27 @@ export interface PipelineRun {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-type Parsed = { readonly hash: string; readonly story?: Story; readonly problems: readonly Problem[] };
+/** What parsing one story file gave, for the bytes of `hash`: the story, or why it is left out (and its warnings). */
+type FileResult = { readonly hash: string; readonly story?: Story; readonly problems: readonly Problem[] };
 
 /** Template files every page uses (the layout, partials): a change to them re-renders every page. */
 const SHARED_TEMPLATES = '*';
 
 export class Pipeline {
   private readonly sources = new Map<string, SourceRef>();
-  private readonly parsed = new Map<string, Parsed>();
+  /** Each story file's result, by path: a file is parsed again only when its hash changes. */
+  private readonly results = new Map<string, FileResult>();
   private keys = new Map<string, string>();
   private engine: Liquid;
   private readonly templateVersions = new Map<string, number>();
   private currentOptions: PipelineOptions;
   /** The site of the last successful run, for previews. */
   private lastSite: Site | undefined;
+  /**
+   * Feeds and sitemaps are rendered into this, one file at a time; each
+   * file's bytes are a view of it, written before the next is rendered.
+   */
+  private readonly fileText = new Utf8Builder();
   /** Stories parsed by previews since the last run began: that run counts them as its own. */
   private parsedByPreviews = 0;
 
@@ -116,7 +124,7 @@ export class Pipeline {
   /** Forget a story file that was deleted or renamed. */
   removeSource(file: string): void {
     this.sources.delete(file);
-    this.parsed.delete(file);
+    this.results.delete(file);
   }
 
   /** The story files the pipeline knows, by path relative to the site root. */
@@ -126,7 +134,7 @@ export class Pipeline {
 
   /** Images in the content folder changed: measure lead images again. */
   imagesChanged(): void {
-    for (const [file, entry] of this.parsed) if (entry.story?.image) this.parsed.delete(file);
+    for (const [file, entry] of this.results) if (entry.story?.image) this.results.delete(file);
   }
 
   /** Templates changed (paths relative to the templates folder): re-render the pages that use them. */
@@ -189,7 +197,7 @@ export class Pipeline {
     this.parsedByPreviews = 0;
     const { stories, parsed, cached } = await this.parseAll(progress);
     lap('parse');
-    check([...this.parsed.values()].flatMap((entry) => entry.problems));
+    check([...this.results.values()].flatMap((entry) => entry.problems));
 
     const { site, problems: modelProblems } = buildSite(stories, this.config, this.options);
     lap('model');
@@ -233,9 +241,9 @@ export class Pipeline {
     };
     for (const feed of feeds) {
       if (scope.pageUrl !== feed.pageUrl) scope = { pageUrl: feed.pageUrl, bodies: new Map() };
-      await emit({ path: outputPath(feed.url), content: renderFeed(feed, site, scopedBody) });
+      await emit({ path: outputPath(feed.url), content: renderFeed(feed, site, scopedBody, this.fileText) });
     }
-    for (const file of crawlerFiles) await emit({ path: outputPath(file.url), content: renderCrawlerFile(file, site) });
+    for (const file of crawlerFiles) await emit({ path: outputPath(file.url), content: renderCrawlerFile(file, site, this.fileText) });
     lap('render');
     check(rendered.problems);
 
@@ -268,12 +276,12 @@ export class Pipeline {
     const site = this.lastSite;
     const before = site?.stories.find((item) => item.story.file === file.path);
     if (!site || !before) return [];
-    const parsed = await this.parseOne(file);
+    const result = await this.parseOne(file);
     this.parsedByPreviews += 1;
-    this.parsed.set(file.path, parsed);
-    if (!parsed.story) return [];
-    const revised = reviseSite(site, before, parsed.story, this.config, this.options);
-    const after = revised?.site.stories.find((item) => item.story === parsed.story);
+    this.results.set(file.path, result);
+    if (!result.story) return [];
+    const revised = reviseSite(site, before, result.story, this.config, this.options);
+    const after = revised?.site.stories.find((item) => item.story === result.story);
     if (!revised || !after) return [];
     const pages: Page[] = [{ kind: 'story', url: after.url, story: after }];
     for (const term of revised.terms) {
@@ -317,7 +325,7 @@ export class Pipeline {
   /** Parse what changed; return every valid story, in path order. */
   private async parseAll(progress: (progress: Progress) => void): Promise<{ stories: Story[]; parsed: number; cached: number }> {
     const files = [...this.sources.values()].sort((a, b) => compareText(a.path, b.path));
-    const changed = files.filter((file) => this.parsed.get(file.path)?.hash !== file.hash);
+    const changed = files.filter((file) => this.results.get(file.path)?.hash !== file.hash);
     const cache = this.options.cache;
     const results = new Map<string, ParsedStory>();
     for (const file of changed) {
@@ -333,11 +341,11 @@ export class Pipeline {
       cache?.set(file, result);
     });
     for (const [index, file] of changed.entries()) {
-      this.parsed.set(file.path, await this.withImages(file, results.get(file.path)!));
+      this.results.set(file.path, await this.withImages(file, results.get(file.path)!));
       progress({ stage: 'parse', done: index + 1, total: changed.length });
     }
     return {
-      stories: files.flatMap((file) => this.parsed.get(file.path)?.story ?? []),
+      stories: files.flatMap((file) => this.results.get(file.path)?.story ?? []),
       parsed: toParse.length,
       cached: changed.length - toParse.length,
     };
@@ -349,11 +357,11 @@ export class Pipeline {
     if (!cache) return;
     // Bodies of stories since edited or deleted are not needed again; when the cache did not change, none were.
     if (await cache.save(new Set(this.sources.keys()))) {
-      bodies.prune(new Set([...this.parsed.values()].flatMap((entry) => entry.story?.body ?? [])));
+      bodies.prune(new Set([...this.results.values()].flatMap((entry) => entry.story?.body ?? [])));
     }
   }
 
-  private async parseOne(file: SourceFile): Promise<Parsed> {
+  private async parseOne(file: SourceFile): Promise<FileResult> {
     // On the worker kept for small batches, where the parse has a time limit.
     const [result] = await parseInParallel([file], this.reading, this.options.bodies);
     if (!result) throw new Error(`Internal error: no parse result for ${file.path}`);
@@ -362,7 +370,7 @@ export class Pipeline {
   }
 
   /** A parsed story with its local lead image measured. */
-  private async withImages(file: SourceRef, result: ParsedStory): Promise<Parsed> {
+  private async withImages(file: SourceRef, result: ParsedStory): Promise<FileResult> {
     if (!result.story) return { hash: file.hash, problems: result.problems };
     if (!result.story.image) return { hash: file.hash, story: result.story, problems: result.warnings };
     const measured = await measureImages([result.story], this.paths.content, this.paths.root);

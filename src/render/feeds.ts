@@ -13,19 +13,19 @@ import { bodyForFeed } from './body-urls.js';
 import { isoDay, rfc822 } from './time.js';
 import { absoluteUrl } from './urls.js';
 import type { BodyOf } from './view.js';
-import { fileText } from './utf8-builder.js';
+import type { Utf8Builder } from './utf8-builder.js';
 import { cdata, el, serializeXml } from './xml.js';
 
-/** The feed file's bytes: a view of `fileText`'s buffer, valid until the next file is rendered. */
-export function renderFeed(feed: Feed, site: Site, bodyOf: BodyOf): Uint8Array {
+/** The feed file's bytes, rendered into `out`: a view of its buffer, valid until it is next appended to. */
+export function renderFeed(feed: Feed, site: Site, bodyOf: BodyOf, out: Utf8Builder): Uint8Array {
   const body: ItemBody = (item) => bodyForFeed(bodyOf(item.story), site.config, item.url);
   switch (feed.format) {
     case 'rss':
-      return rss(feed, site, body);
+      return rss(feed, site, body, out);
     case 'atom':
-      return atom(feed, site, body);
+      return atom(feed, site, body, out);
     case 'json':
-      return jsonFeed(feed, site, body);
+      return jsonFeed(feed, site, body, out);
   }
 }
 
@@ -38,7 +38,7 @@ export function storyId(story: SiteStory, config: SiteConfig): string {
   return `tag:${url.hostname},${isoDay(story.story.date)}:${url.pathname}`;
 }
 
-function rss(feed: Feed, site: Site, body: ItemBody): Uint8Array {
+function rss(feed: Feed, site: Site, body: ItemBody, out: Utf8Builder): Uint8Array {
   const { config } = site;
   const updated = newestChange(feed);
   const items = feed.stories.map((item) => {
@@ -58,6 +58,7 @@ function rss(feed: Feed, site: Site, body: ItemBody): Uint8Array {
     );
   });
   return serializeXml(
+    out,
     el(
       'rss',
       {
@@ -82,7 +83,7 @@ function rss(feed: Feed, site: Site, body: ItemBody): Uint8Array {
   );
 }
 
-function atom(feed: Feed, site: Site, body: ItemBody): Uint8Array {
+function atom(feed: Feed, site: Site, body: ItemBody, out: Utf8Builder): Uint8Array {
   const { config } = site;
   const entries = feed.stories.map((item) => {
     const { story } = item;
@@ -103,6 +104,7 @@ function atom(feed: Feed, site: Site, body: ItemBody): Uint8Array {
     );
   });
   return serializeXml(
+    out,
     el(
       'feed',
       { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': config.language },
@@ -120,7 +122,7 @@ function atom(feed: Feed, site: Site, body: ItemBody): Uint8Array {
   );
 }
 
-function jsonFeed(feed: Feed, site: Site, body: ItemBody): Uint8Array {
+function jsonFeed(feed: Feed, site: Site, body: ItemBody, out: Utf8Builder): Uint8Array {
   const { config } = site;
   const head = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -150,14 +152,14 @@ function jsonFeed(feed: Feed, site: Site, body: ItemBody): Uint8Array {
     };
   });
   // What `JSON.stringify({ ...head, items }, null, 2)` gives, an item at a time (see Utf8Builder).
-  if (items.length === 0) fileText.append(JSON.stringify({ ...head, items: [] }, null, 2));
+  if (items.length === 0) out.append(JSON.stringify({ ...head, items: [] }, null, 2));
   else {
-    fileText.append(`${JSON.stringify(head, null, 2).slice(0, -2)},\n  "items": [\n`);
-    items.forEach((item, index) => fileText.append(`${index > 0 ? ',\n' : ''}    ${JSON.stringify(item(), null, 2).replaceAll('\n', '\n    ')}`));
-    fileText.append('\n  ]\n}');
+    out.append(`${JSON.stringify(head, null, 2).slice(0, -2)},\n  "items": [\n`);
+    items.forEach((item, index) => out.append(`${index > 0 ? ',\n' : ''}    ${JSON.stringify(item(), null, 2).replaceAll('\n', '\n    ')}`));
+    out.append('\n  ]\n}');
   }
-  fileText.append('\n');
-  return fileText.take();
+  out.append('\n');
+  return out.take();
 }
 
 function newestChange(feed: Feed) {

@@ -3,21 +3,23 @@ import type { Site } from '../model/site.js';
 import type { CrawlerFile, SitemapEntry } from '../plan/sitemaps.js';
 import { redirectPage, redirectsFile } from './redirects.js';
 import { absoluteUrl } from './urls.js';
+import type { Utf8Builder } from './utf8-builder.js';
 import { el, serializeXml } from './xml.js';
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 
-/** The crawler file's text, or its bytes as a view of `fileText`'s buffer, valid until the next file is rendered. */
-export function renderCrawlerFile(file: CrawlerFile, site: Site): string | Uint8Array {
+/** The crawler file's text, or its bytes rendered into `out` (a view of its buffer, valid until it is next appended to). */
+export function renderCrawlerFile(file: CrawlerFile, site: Site, out: Utf8Builder): string | Uint8Array {
   const { config } = site;
   switch (file.kind) {
     case 'sitemap':
-      return locations('urlset', 'url', file.entries, site);
+      return locations('urlset', 'url', file.entries, site, out);
     case 'sitemap-index':
-      return locations('sitemapindex', 'sitemap', file.sitemaps, site);
+      return locations('sitemapindex', 'sitemap', file.sitemaps, site, out);
     case 'news-sitemap':
       return serializeXml(
+        out,
         el(
           'urlset',
           { xmlns: SITEMAP_NS, 'xmlns:news': NEWS_NS },
@@ -47,8 +49,9 @@ export function renderCrawlerFile(file: CrawlerFile, site: Site): string | Uint8
 }
 
 /** A sitemap or sitemap index: `<loc>` and `<lastmod>` for each entry. */
-function locations(rootName: string, entryName: string, entries: readonly SitemapEntry[], site: Site): Uint8Array {
+function locations(rootName: string, entryName: string, entries: readonly SitemapEntry[], site: Site, out: Utf8Builder): Uint8Array {
   return serializeXml(
+    out,
     el(
       rootName,
       { xmlns: SITEMAP_NS },

@@ -36,6 +36,3 @@ export class Utf8Builder {
     return bytes;
   }
 }
-
-/** The builder feeds and sitemaps are rendered into, one file at a time. */
-export const fileText = new Utf8Builder();

@@ -8,7 +8,7 @@
  * per tag, byline and section that dominated builds and dev rebuilds.)
  */
 
-import { fileText, type Utf8Builder } from './utf8-builder.js';
+import type { Utf8Builder } from './utf8-builder.js';
 
 /** An element: name, attributes in order, children (elements, text or CDATA sections). */
 export interface XmlElement {
@@ -85,13 +85,13 @@ function isElement(child: XmlChild): child is XmlElement {
 
 /**
  * The document as UTF-8: XML declaration, then `root`, indented by two
- * spaces, ending in a newline. The bytes are a view of `fileText`'s buffer,
- * valid until the next file is rendered.
+ * spaces, ending in a newline, rendered into `out`. The bytes are a view of
+ * its buffer, valid until it is next appended to.
  */
-export function serializeXml(root: XmlElement): Uint8Array {
-  fileText.append('<?xml version="1.0" encoding="UTF-8"?>\n');
-  write(root, '', fileText);
-  return fileText.take();
+export function serializeXml(out: Utf8Builder, root: XmlElement): Uint8Array {
+  out.append('<?xml version="1.0" encoding="UTF-8"?>\n');
+  write(root, '', out);
+  return out.take();
 }
 
 function write(element: XmlElement, indent: string, out: Utf8Builder): void {
