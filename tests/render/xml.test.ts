@@ -3,12 +3,11 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { Utf8Builder } from '../../src/render/utf8-builder.js';
-import { Utf8Builder } from '../../src/render/utf8-builder.js';
 import { cdata, el, escapeXml, scriptSafeJson, serializeXml as serializeBytes, type XmlElement } from '../../src/render/xml.js';
+import { tempDir, xmllint } from '../helpers.js';
 
 /** The document as text (serializeXml gives UTF-8 bytes). */
 const serializeXml = (root: XmlElement) => Buffer.from(serializeBytes(new Utf8Builder(), root)).toString('utf8');
-import { tempDir, xmllint } from '../helpers.js';
 
 describe('escapeXml', () => {
   it.each([
