@@ -16,17 +16,15 @@ import type { Reading } from './parse/fields.js';
 import { parseInParallel } from './workers/parse-pool.js';
 import { parseAside } from './parse/parse-aside.js';
 import type { ParsedStory, ParsedWithBody, Story } from './parse/story.js';
-import { keyMaker, type Planned } from './plan/fingerprint.js';
 import { termPages, type Page } from './plan/pages.js';
 import { outputPath, planSite } from './plan/plan.js';
 import { publishedBy, type PublishedUrl } from './plan/published-urls.js';
 import { droppedUrls, type UrlHistory } from './plan/url-guard.js';
-import { renderFeed } from './render/feeds.js';
-import { renderPages, type Output } from './render/html.js';
-import { renderCrawlerFile } from './render/sitemaps.js';
+import { PageRenderer, type Output } from './render/html.js';
+import { keyMaker, PAGE_TEMPLATES, renderOutput, templateOf, type RenderTools } from './outputs.js';
 import { Utf8Builder } from './render/utf8-builder.js';
 import { createEngine } from './render/templates.js';
-import { TEMPLATE_OF } from './render/view.js';
+import type { BodyOf } from './render/view.js';
 import { applyStrict, groupRepeated } from './report.js';
 
 /** How far a long build has got. */
@@ -140,10 +138,9 @@ export class Pipeline {
   /** Templates changed (paths relative to the templates folder): re-render the pages that use them. */
   templatesChanged(files: readonly string[]): void {
     this.engine = createEngine(this.paths.templates, this.config);
-    const pageTemplates = new Set(Object.values(TEMPLATE_OF));
     for (const file of files) {
       const name = file.replace(/\.liquid$/, '');
-      const key = pageTemplates.has(name) ? name : SHARED_TEMPLATES;
+      const key = PAGE_TEMPLATES.has(name) ? name : SHARED_TEMPLATES;
       this.templateVersions.set(key, (this.templateVersions.get(key) ?? 0) + 1);
     }
   }
@@ -210,42 +207,31 @@ export class Pipeline {
 
     const keyOf = keyMaker(site);
     const keys = new Map<string, string>();
-    const stale = <T extends Planned>(output: T, prefix = ''): boolean => {
+    const versions = new Map([...PAGE_TEMPLATES].map((name) => [name, `${this.templateVersion(name)}\n`]));
+    const stale = [...plan.pages, ...plan.feeds, ...plan.crawlerFiles].filter((output) => {
       const file = outputPath(output.url);
-      const key = prefix + keyOf(output);
+      const template = templateOf(output);
+      // A page's key starts with its template's version: editing the template renders them all again.
+      const key = (template === undefined ? '' : (versions.get(template) ?? '')) + keyOf(output);
       keys.set(file, key);
       return this.keys.get(file) !== key;
-    };
-    const versions = new Map(Object.values(TEMPLATE_OF).map((name) => [name, `${this.templateVersion(name)}\n`]));
-    const pages = plan.pages.filter((page) => stale(page, versions.get(TEMPLATE_OF[page.kind])));
-    const feeds = plan.feeds.filter((feed) => stale(feed));
-    const crawlerFiles = plan.crawlerFiles.filter((file) => stale(file));
+    });
     lap('keys');
 
     const changed: string[] = [];
-    const emit = async (output: Output) => {
-      changed.push(output.path);
-      await sink(output, keys.get(output.path) ?? '');
-    };
-    const rendered = await renderPages(pages, site, this.bodyOf, this.engine, this.paths, emit, (done) =>
-      progress({ stage: 'render', done, total: pages.length }),
-    );
-    // A page's three feeds come one after another and show the same stories: each body is read once for the three.
-    let scope = { pageUrl: '', bodies: new Map<string, string>() };
-    const scopedBody = (story: Story): string => {
-      const known = scope.bodies.get(story.body);
-      if (known !== undefined) return known;
-      const html = this.bodyOf(story);
-      scope.bodies.set(story.body, html);
-      return html;
-    };
-    for (const feed of feeds) {
-      if (scope.pageUrl !== feed.pageUrl) scope = { pageUrl: feed.pageUrl, bodies: new Map() };
-      await emit({ path: outputPath(feed.url), content: renderFeed(feed, site, scopedBody, this.fileText) });
+    const pages = new PageRenderer(site, this.bodyOf, this.engine, this.paths, (page) => templateOf(page)!);
+    const tools: RenderTools = { site, page: (page) => pages.render(page), feedBodies: this.feedBodies(), fileText: this.fileText };
+    for (const [index, output] of stale.entries()) {
+      const content = renderOutput(output, tools);
+      if (content !== undefined) {
+        const file = outputPath(output.url);
+        changed.push(file);
+        await sink({ path: file, content }, keys.get(file) ?? '');
+      }
+      progress({ stage: 'render', done: index + 1, total: stale.length });
     }
-    for (const file of crawlerFiles) await emit({ path: outputPath(file.url), content: renderCrawlerFile(file, site, this.fileText) });
     lap('render');
-    check(rendered.problems);
+    check(pages.problems);
 
     const removed = [...this.keys.keys()].filter((file) => !keys.has(file)).sort(compareText);
     this.keys = keys;
@@ -288,11 +274,30 @@ export class Pipeline {
       const first = termPages(term, this.config.pageSize)[0];
       if (first) pages.push(first);
     }
-    const outputs: Output[] = [];
-    await renderPages(pages, revised.site, this.bodyOf, this.engine, this.paths, async (output) => {
-      outputs.push(output);
+    const renderer = new PageRenderer(revised.site, this.bodyOf, this.engine, this.paths, (page) => templateOf(page)!);
+    return pages.flatMap((page) => {
+      const html = renderer.render(page);
+      return html === undefined ? [] : [{ path: outputPath(page.url), content: html }];
     });
-    return outputs;
+  }
+
+  /**
+   * Story bodies for feeds, read once for the feeds of one page: a page's
+   * three feeds come one after another and show the same stories.
+   */
+  private feedBodies(): (pageUrl: string) => BodyOf {
+    let scope = { pageUrl: '', bodies: new Map<string, string>() };
+    return (pageUrl) => {
+      if (scope.pageUrl !== pageUrl) scope = { pageUrl, bodies: new Map() };
+      const { bodies } = scope;
+      return (story) => {
+        const known = bodies.get(story.body);
+        if (known !== undefined) return known;
+        const html = this.bodyOf(story);
+        bodies.set(story.body, html);
+        return html;
+      };
+    };
   }
 
   /**

@@ -13,6 +13,12 @@ import type { CrawlerFile } from './sitemaps.js';
 
 export type Planned = Page | Feed | CrawlerFile;
 
+/** A story's key, and a list's (its stories' keys in order). */
+export interface StoryKeys {
+  story(item: SiteStory): string;
+  list(items: readonly SiteStory[]): string;
+}
+
 /**
  * A short, stable digest of a story's key: a list's key names its stories by
  * digest instead of repeating their full keys, so the keys of thousands of
@@ -25,8 +31,11 @@ function digest(key: string): string {
 
 const digests = new WeakMap<SiteStory['story'], { readonly input: string; readonly digest: string }>();
 
-/** Computes keys for one build of `site`, remembering each story's key. */
-export function keyMaker(site: Site): (output: Planned) => string {
+/**
+ * The keys of one build of `site`'s stories, each computed once, and of
+ * lists of them: what every output's key is made of (see `OUTPUT_KINDS`).
+ */
+export function storyKeys(site: Site): StoryKeys {
   const stories = new Map<SiteStory, string>();
   const story = (item: SiteStory): string => {
     let key = stories.get(item);
@@ -49,32 +58,5 @@ export function keyMaker(site: Site): (output: Planned) => string {
     return key;
   };
   const list = (items: readonly SiteStory[]) => items.map(story).join(' ');
-  return (output) => {
-    switch (output.kind) {
-      case 'story':
-        return story(output.story);
-      case 'home':
-        return `${output.pagination.number}/${output.pagination.total}\n${list(output.pagination.items)}`;
-      case 'term':
-        return `${output.term.name}|${output.term.stories.length}|${output.pagination.number}/${output.pagination.total}\n${list(output.pagination.items)}`;
-      case 'terms':
-        return output.taxonomy.terms.map((term) => `${term.name}|${term.url}|${term.stories.length}`).join('\n');
-      case 'not-found':
-        return list(output.latest);
-      case 'feed':
-        return `${output.format}|${output.title}\n${list(output.stories)}`;
-      case 'sitemap':
-        return output.entries.map((entry) => `${entry.url}|${entry.lastmod?.iso ?? ''}`).join('\n');
-      case 'sitemap-index':
-        return output.sitemaps.map((entry) => `${entry.url}|${entry.lastmod?.iso ?? ''}`).join('\n');
-      case 'news-sitemap':
-        return list(output.stories);
-      case 'robots':
-        return output.sitemaps.join('\n');
-      case 'redirect':
-        return `${output.to.url}|${output.to.story.title}`;
-      case 'redirects':
-        return output.redirects.map((redirect) => `${redirect.url} ${redirect.to.url}`).join('\n');
-    }
-  };
+  return { story, list };
 }

@@ -24,15 +24,6 @@ export type TemplateContext = Record<string, unknown>;
 /** The body of a story as HTML (kept out of memory until a page shows it). */
 export type BodyOf = (story: Story) => string;
 
-/** The template file (without `.liquid`) for each kind of page. */
-export const TEMPLATE_OF: Readonly<Record<Page['kind'], string>> = {
-  story: 'story',
-  home: 'home',
-  term: 'term',
-  terms: 'terms',
-  'not-found': '404',
-};
-
 /** Languages written right to left, by primary subtag. */
 const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'khw', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
 

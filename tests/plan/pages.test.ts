@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.js';
 import { buildSite } from '../../src/model/site.js';
 import { toInstant } from '../../src/parse/dates.js';
 import type { Story } from '../../src/parse/story.js';
-import { keyMaker } from '../../src/plan/fingerprint.js';
+import { keyMaker } from '../../src/outputs.js';
 import { planPages } from '../../src/plan/pages.js';
 import { FIXTURES } from '../helpers.js';
 
