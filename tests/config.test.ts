@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES, loadConfig } from '../src/config.js';
+import { DEFAULT_FEEDS, DEFAULT_TEMPLATES, loadConfig } from '../src/config.js';
 import { ConfigError, formatProblem } from '../src/errors.js';
 import { DEFAULT_FIELDS } from '../src/parse/fields.js';
 import { tempDir } from './helpers.js';
@@ -35,7 +35,7 @@ describe('loadConfig', () => {
       description: '',
       permalink: '/:year/:month/:slug/',
       pageSize: 10,
-      feedSize: 50,
+      feeds: DEFAULT_FEEDS,
       fields: DEFAULT_FIELDS,
       publisher: { name: 'Gazette' },
     });
@@ -44,6 +44,14 @@ describe('loadConfig', () => {
       content: path.join(root, 'content'),
       out: path.join(root, 'dist'),
       templates: DEFAULT_TEMPLATES,
+    });
+  });
+
+  it('reads `feedSize` as the length of the site\'s feeds, and `feeds` per kind over the defaults', () => {
+    const root = withConfig('{ "title": "G", "url": "https://example.org/", "feedSize": 30, "feeds": { "terms": { "formats": [], "items": 5 } } }');
+    expect(loadConfig({ root }).config.feeds).toEqual({
+      site: { formats: ['rss', 'atom', 'json'], items: 30, content: 'full' },
+      terms: { formats: [], items: 5, content: 'summary' },
     });
   });
 

@@ -1,15 +1,17 @@
 /**
- * Plan the feeds: one set (RSS 2.0, Atom 1.0, JSON Feed 1.1) for the whole
- * site and one for every tag, byline and section, each beside the HTML page
- * it belongs to (`/feed.xml`, `/tags/ttp/feed.xml`).
+ * Plan the feeds: one set for the whole site and one for every tag, byline
+ * and section, each beside the HTML page it belongs to (`/feed.xml`,
+ * `/tags/ttp/feed.xml`), in the formats (RSS 2.0, Atom 1.0, JSON Feed 1.1),
+ * length and content the config's `feeds` give each kind.
  */
+import type { FeedFormat, FeedSettings } from '../config.js';
 import type { Site, SiteStory } from '../model/site.js';
 import { TAXONOMY_KINDS } from '../model/taxonomy.js';
 
-export type FeedFormat = 'rss' | 'atom' | 'json';
+export type { FeedFormat };
 
 /** File name, media type and name of each feed format. */
-export const FEED_FORMATS: Readonly<Record<FeedFormat, { file: string; type: string; label: string }>> = {
+const FORMAT_FILES: Readonly<Record<FeedFormat, { file: string; type: string; label: string }>> = {
   rss: { file: 'feed.xml', type: 'application/rss+xml', label: 'RSS' },
   atom: { file: 'atom.xml', type: 'application/atom+xml', label: 'Atom' },
   json: { file: 'feed.json', type: 'application/feed+json', label: 'JSON Feed' },
@@ -24,37 +26,41 @@ export interface Feed {
   readonly title: string;
   /** Site-relative URL of the HTML page the feed belongs to. */
   readonly pageUrl: string;
-  /** Newest first, at most the config's `feedSize`. */
+  /** Newest first, at most the config's number for this kind of feed. */
   readonly stories: readonly SiteStory[];
+  /** Whole bodies, or summaries only. */
+  readonly content: FeedSettings['content'];
 }
 
-/** A feed in every format for the page at `pageUrl` (site-relative, ending in `/`). */
-export function feedLinks(pageUrl: string, title: string): { format: FeedFormat; type: string; url: string; title: string }[] {
-  return (Object.keys(FEED_FORMATS) as FeedFormat[]).map((format) => ({
+/** The page at `pageUrl`'s feed (site-relative, ending in `/`) in each of `formats`. */
+export function feedLinks(pageUrl: string, title: string, formats: readonly FeedFormat[]): { format: FeedFormat; type: string; url: string; title: string }[] {
+  return formats.map((format) => ({
     format,
-    type: FEED_FORMATS[format].type,
-    url: `${pageUrl}${FEED_FORMATS[format].file}`,
-    title: `${title} (${FEED_FORMATS[format].label})`,
+    type: FORMAT_FILES[format].type,
+    url: `${pageUrl}${FORMAT_FILES[format].file}`,
+    title: `${title} (${FORMAT_FILES[format].label})`,
   }));
 }
 
 /** Every feed of `site`. */
 export function planFeeds(site: Site): Feed[] {
+  const { feeds } = site.config;
   const scopes = [
-    { title: site.config.title, pageUrl: '/', stories: site.stories },
+    { title: site.config.title, pageUrl: '/', stories: site.stories, settings: feeds.site },
     ...TAXONOMY_KINDS.flatMap((kind) =>
-      site.taxonomies[kind].terms.map((term) => ({ title: termFeedTitle(term.name, site), pageUrl: term.url, stories: term.stories })),
+      site.taxonomies[kind].terms.map((term) => ({ title: termFeedTitle(term.name, site), pageUrl: term.url, stories: term.stories, settings: feeds.terms })),
     ),
   ];
-  return scopes.flatMap((scope) =>
-    feedLinks(scope.pageUrl, scope.title).map(
+  return scopes.flatMap(({ title, pageUrl, stories, settings }) =>
+    feedLinks(pageUrl, title, settings.formats).map(
       (link): Feed => ({
         kind: 'feed',
         format: link.format,
         url: link.url,
-        title: scope.title,
-        pageUrl: scope.pageUrl,
-        stories: scope.stories.slice(0, site.config.feedSize),
+        title,
+        pageUrl,
+        stories: stories.slice(0, settings.items),
+        content: settings.content,
       }),
     ),
   );

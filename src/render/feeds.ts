@@ -18,7 +18,8 @@ import { cdata, el, serializeXml } from './xml.js';
 
 /** The feed file's bytes, rendered into `out`: a view of its buffer, valid until it is next appended to. */
 export function renderFeed(feed: Feed, site: Site, bodyOf: BodyOf, out: Utf8Builder): Uint8Array {
-  const body: ItemBody = (item) => bodyForFeed(bodyOf(item.story), site.config, item.url);
+  // A feed of summaries reads no body at all.
+  const body: ItemBody | undefined = feed.content === 'full' ? (item) => bodyForFeed(bodyOf(item.story), site.config, item.url) : undefined;
   switch (feed.format) {
     case 'rss':
       return rss(feed, site, body, out);
@@ -38,7 +39,7 @@ export function storyId(story: SiteStory, config: SiteConfig): string {
   return `tag:${url.hostname},${isoDay(story.story.date)}:${url.pathname}`;
 }
 
-function rss(feed: Feed, site: Site, body: ItemBody, out: Utf8Builder): Uint8Array {
+function rss(feed: Feed, site: Site, body: ItemBody | undefined, out: Utf8Builder): Uint8Array {
   const { config } = site;
   const updated = newestChange(feed);
   const items = feed.stories.map((item) => {
@@ -54,7 +55,7 @@ function rss(feed: Feed, site: Site, body: ItemBody, out: Utf8Builder): Uint8Arr
       story.section === undefined ? undefined : el('category', null, story.section),
       story.tags.map((tag) => el('category', null, tag)),
       story.summary ? el('description', null, story.summary) : undefined,
-      el('content:encoded', null, cdata(body(item))),
+      body && el('content:encoded', null, cdata(body(item))),
     );
   });
   return serializeXml(
@@ -83,7 +84,7 @@ function rss(feed: Feed, site: Site, body: ItemBody, out: Utf8Builder): Uint8Arr
   );
 }
 
-function atom(feed: Feed, site: Site, body: ItemBody, out: Utf8Builder): Uint8Array {
+function atom(feed: Feed, site: Site, body: ItemBody | undefined, out: Utf8Builder): Uint8Array {
   const { config } = site;
   const entries = feed.stories.map((item) => {
     const { story } = item;
@@ -100,7 +101,7 @@ function atom(feed: Feed, site: Site, body: ItemBody, out: Utf8Builder): Uint8Ar
       ),
       story.tags.map((tag) => el('category', { term: toSlug(tag), label: tag })),
       story.summary ? el('summary', { type: 'text' }, story.summary) : undefined,
-      el('content', { type: 'html' }, cdata(body(item))),
+      body && el('content', { type: 'html' }, cdata(body(item))),
     );
   });
   return serializeXml(
@@ -122,7 +123,7 @@ function atom(feed: Feed, site: Site, body: ItemBody, out: Utf8Builder): Uint8Ar
   );
 }
 
-function jsonFeed(feed: Feed, site: Site, body: ItemBody, out: Utf8Builder): Uint8Array {
+function jsonFeed(feed: Feed, site: Site, body: ItemBody | undefined, out: Utf8Builder): Uint8Array {
   const { config } = site;
   const head = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -139,7 +140,8 @@ function jsonFeed(feed: Feed, site: Site, body: ItemBody, out: Utf8Builder): Uin
       id: storyId(item, config),
       url: absoluteUrl(item.url, config),
       title: story.title,
-      content_html: body(item),
+      // JSON Feed requires one of the two.
+      ...(body ? { content_html: body(item) } : { content_text: story.summary }),
       ...(story.summary && { summary: story.summary }),
       ...(story.image && { image: absoluteUrl(story.image.src, config) }),
       date_published: story.date.iso,

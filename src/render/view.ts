@@ -59,7 +59,7 @@ export function pageContext(page: Page, site: Site, body: BodyOf): TemplateConte
 /** Head metadata: title, description, canonical address, feeds, structured data. */
 function pageView(page: Page, site: Site) {
   const { config } = site;
-  const siteFeeds = feedLinks('/', config.title);
+  const siteFeeds = feedLinks('/', config.title, config.feeds.site.formats);
   const base = {
     kind: page.kind,
     url: page.url,
@@ -96,7 +96,7 @@ function pageView(page: Page, site: Site) {
       return {
         ...base,
         description: `${countStories(term.stories.length)} filed under ${TAXONOMIES[term.kind].singular} ${term.name} in ${config.title}.`,
-        feeds: [...feedLinks(term.url, termFeedTitle(term.name, site)), ...siteFeeds],
+        feeds: [...feedLinks(term.url, termFeedTitle(term.name, site), config.feeds.terms.formats), ...siteFeeds],
         ...paginationLinks(page.pagination),
       };
     }

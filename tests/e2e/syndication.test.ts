@@ -41,7 +41,8 @@ beforeAll(() => {
 describe('RSS and Atom feeds', () => {
   it('are well-formed XML, every one of them', () => {
     const feeds = [...filesEndingWith(out, 'feed.xml'), ...filesEndingWith(out, 'atom.xml')];
-    expect(feeds.length).toBe(2 * (1 + 5 + 4 + 3));
+    // The site's feed in both formats; by default each of 5 tags, 4 bylines and 3 sections has an RSS feed.
+    expect(feeds.length).toBe(2 + 5 + 4 + 3);
     const result = xmllint(['--noout', ...feeds.map((f) => path.join(out, f))]);
     expect(result.output).toBe('');
     expect(result.status).toBe(0);
@@ -65,11 +66,51 @@ describe('RSS and Atom feeds', () => {
     expect(read('atom.xml')).toContain('<published>2023-09-13T09:30:00+05:00</published>');
   });
 
-  it('has a feed per tag, byline and section with exactly its stories', () => {
+  it('has an RSS feed of summaries per tag, byline and section with exactly its stories', () => {
     const titles = (file: string) => parseFeed(read(file)).items.map((item) => item.title);
     expect(titles('tags/ttp/feed.xml')).toEqual(['Army chief speaks to US defence secretary', 'Troops repel attack in Chitral', 'US envoy names TTP the top regional threat']);
-    expect(titles('bylines/bilal-ahmed/atom.xml')).toEqual(['What the ISPR does', 'Army chief speaks to US defence secretary', 'Troops repel attack in Chitral']);
+    expect(titles('bylines/bilal-ahmed/feed.xml')).toEqual(['What the ISPR does', 'Army chief speaks to US defence secretary', 'Troops repel attack in Chitral']);
     expect(parseFeed(read('sections/world/feed.xml')).title).toBe('World | Fixture Gazette');
+    const call = parseFeed(read('tags/ttp/feed.xml')).items[0]!;
+    expect(call.description).toBe('General Asim Munir and Lloyd Austin spoke by phone.');
+    expect(call.content).toBeNull();
+    expect(filesEndingWith(out, 'atom.xml')).toEqual(['atom.xml']);
+  });
+
+  it('writes the feeds the config asks for: formats, length and content for the site and for terms', () => {
+    const configured = copyFixture('newsroom');
+    const config = path.join(configured, 'dateline.config.json');
+    const settings = { site: { formats: ['rss'], items: 2, content: 'summary' }, terms: { formats: ['atom', 'json'], items: 1, content: 'full' } };
+    writeFileSync(config, readFileSync(config, 'utf8').replace('"pageSize": 2', `"pageSize": 2,\n  "feeds": ${JSON.stringify(settings)}`));
+    const dist = build(configured);
+    const there = (file: string) => readFileSync(path.join(dist, file), 'utf8');
+    expect(filesEndingWith(dist, 'feed.xml')).toEqual(['feed.xml']);
+    expect(filesEndingWith(dist, 'atom.xml').length).toBe(5 + 4 + 3);
+    expect(filesEndingWith(dist, 'feed.json').length).toBe(5 + 4 + 3);
+    const site = parseFeed(there('feed.xml'));
+    expect(site.items.map((item) => [item.title, item.content])).toEqual([[NEWEST_FIRST[0]![0], null], [NEWEST_FIRST[1]![0], null]]);
+    const term = parseFeed(there('tags/ttp/atom.xml'));
+    expect(term.items.map((item) => [item.title, item.content?.trim()])).toEqual([
+      ['Army chief speaks to US defence secretary', '<p>General Asim Munir and Lloyd Austin spoke by phone.</p>'],
+    ]);
+    const links = page(path.join(dist, 'tags/ttp/index.html'))('link[rel=alternate]').map((_, l) => l.attribs.href).get();
+    expect(links).toEqual([
+      'https://example.org/news/tags/ttp/atom.xml',
+      'https://example.org/news/tags/ttp/feed.json',
+      'https://example.org/news/feed.xml',
+    ]);
+  });
+
+  it('refuses feed settings that are not settings, naming each', () => {
+    const configured = copyFixture('newsroom');
+    const config = path.join(configured, 'dateline.config.json');
+    const settings = { terms: { formats: ['rss', 'rdf'], items: 0, content: 'some' } };
+    writeFileSync(config, readFileSync(config, 'utf8').replace('"pageSize": 2', `"pageSize": 2,\n  "feeds": ${JSON.stringify(settings)}`));
+    const run = runCli(['build', '--root', configured, '--now', NOW]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('`feeds.terms.formats.1`: must be one of `rss`, `atom`, `json`');
+    expect(run.stderr).toContain('`feeds.terms.items`: must be at least 1');
+    expect(run.stderr).toContain('`feeds.terms.content`: must be `full` (whole stories) or `summary`');
   });
 
   it('keeps hostile text as text', () => {
@@ -86,10 +127,22 @@ describe('JSON Feed', () => {
 
   it('passes the JSON Feed 1.1 schema, every one of them', () => {
     const feeds = filesEndingWith(out, 'feed.json');
-    expect(feeds.length).toBe(1 + 5 + 4 + 3);
-    for (const file of feeds) {
-      expect(validate(JSON.parse(read(file))), `${file}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    expect(feeds).toEqual(['feed.json']);
+    // Every term in JSON too, and summaries (`content_text`) as well as whole stories.
+    const configured = copyFixture('newsroom');
+    const config = path.join(configured, 'dateline.config.json');
+    const settings = { site: { content: 'summary' }, terms: { formats: ['json'], content: 'full' } };
+    writeFileSync(config, readFileSync(config, 'utf8').replace('"pageSize": 2', `"pageSize": 2,\n  "feeds": ${JSON.stringify(settings)}`));
+    const dist = build(configured);
+    const all = filesEndingWith(dist, 'feed.json');
+    expect(all.length).toBe(1 + 5 + 4 + 3);
+    for (const file of all) {
+      const feed = JSON.parse(readFileSync(path.join(dist, file), 'utf8'));
+      expect(validate(feed), `${file}: ${ajv.errorsText(validate.errors)}`).toBe(true);
     }
+    expect(JSON.parse(readFileSync(path.join(dist, 'feed.json'), 'utf8')).items[1]).toMatchObject({
+      content_text: 'General Asim Munir and Lloyd Austin spoke by phone.',
+    });
   });
 
   it('lists every story with its date, link and authors', () => {
@@ -224,10 +277,11 @@ describe('metadata on pages', () => {
       ['application/atom+xml', 'https://example.org/news/atom.xml'],
       ['application/feed+json', 'https://example.org/news/feed.json'],
     ]);
-    expect(feeds('tags/ttp/index.html').slice(0, 3)).toEqual([
+    expect(feeds('tags/ttp/index.html')).toEqual([
       ['application/rss+xml', 'https://example.org/news/tags/ttp/feed.xml'],
-      ['application/atom+xml', 'https://example.org/news/tags/ttp/atom.xml'],
-      ['application/feed+json', 'https://example.org/news/tags/ttp/feed.json'],
+      ['application/rss+xml', 'https://example.org/news/feed.xml'],
+      ['application/atom+xml', 'https://example.org/news/atom.xml'],
+      ['application/feed+json', 'https://example.org/news/feed.json'],
     ]);
   });
 
