@@ -4,7 +4,7 @@
  * way, or worse); the second is refused, naming the lock, before it touches
  * anything. A lock left by a build that was killed is taken over.
  */
-import { closeSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { OutputLocked } from '../errors.js';
 
@@ -16,6 +16,8 @@ function lockPath(outDir: string): string {
 /** Take the lock of `outDir`, or throw `OutputLocked` while another running build holds it; returns what releases it. */
 export function lockOutput(outDir: string): () => void {
   const file = lockPath(outDir);
+  // `--out new/folder/dist`: the folder the lock and the output go in may not be there yet.
+  mkdirSync(path.dirname(outDir), { recursive: true });
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = openSync(file, 'wx');

@@ -204,6 +204,15 @@ describe('two builds of one site at once', () => {
     expect(everything(parent)).toEqual(before);
   });
 
+  it('builds into an output folder whose parent folders are not there yet, lock and all', () => {
+    const root = copyFixture('newsroom');
+    const out = path.join(tempDir(), 'not', 'yet', 'dist');
+    const result = runCli(['build', '--now', NOW, '--out', out], { cwd: root });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readdirSync(path.dirname(out))).toEqual(['dist']);
+    expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+  });
+
   it('takes over a lock left by a build that was killed', () => {
     const { root } = builtSite();
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
