@@ -48,7 +48,7 @@ export async function buildCommand(flags: BuildFlags, mode: 'build' | 'check' = 
         print(`Parsed ${countLabel(parsed, 'story', 'stories')}, reused ${countLabel(reused, 'story', 'stories')} from the cache${note ? ` (${note})` : ''}`);
         print(`Rendered ${countLabel(rendered, 'output')}, kept ${countLabel(kept, 'unchanged output')} from the last build`);
       }
-      for (const line of heldBack(summary)) print(line);
+      for (const line of heldBack(summary, flags.verbose ?? false)) print(line);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       const counts = `${countLabel(summary.pages, 'page')} from ${countLabel(summary.stories, 'story', 'stories')} in ${seconds} s`;
       print(mode === 'check' ? `Checked ${counts}: no errors; nothing was written` : `Built ${counts}`);
@@ -60,11 +60,16 @@ export async function buildCommand(flags: BuildFlags, mode: 'build' | 'check' = 
   }
 }
 
-function heldBack({ held, nextEmbargo }: BuildSummary): string[] {
+/** Files named on the screen for each kind left out; the build report lists them all. */
+const NAMED_HELD = 5;
+
+function heldBack({ held, nextEmbargo }: BuildSummary, verbose: boolean): string[] {
+  const files = (list: readonly string[]) =>
+    verbose || list.length <= NAMED_HELD ? list.join(', ') : `${list.slice(0, NAMED_HELD).join(', ')} and ${(list.length - NAMED_HELD).toLocaleString('en-US')} more (--verbose or the build report lists them all)`;
   const parts = [
-    held.drafts.length > 0 && `${countLabel(held.drafts.length, 'draft')} (--drafts to include): ${held.drafts.join(', ')}`,
+    held.drafts.length > 0 && `${countLabel(held.drafts.length, 'draft')} (--drafts to include): ${files(held.drafts)}`,
     held.embargoed.length > 0 &&
-      `${countLabel(held.embargoed.length, 'embargoed story', 'embargoed stories')} (--future to include): ${held.embargoed.join(', ')}`,
+      `${countLabel(held.embargoed.length, 'embargoed story', 'embargoed stories')} (--future to include): ${files(held.embargoed)}`,
   ].filter(Boolean);
   return [
     ...(parts.length > 0 ? [`Left out ${parts.join('; ')}`] : []),

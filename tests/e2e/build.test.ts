@@ -36,6 +36,19 @@ describe('dateline build on the fixture newsroom', () => {
     expect(result.stdout).toContain('Left out 1 draft (--drafts to include): content/draft.md; 1 embargoed story (--future to include): content/embargoed.md');
   });
 
+  it('names five of many stories left out on screen, and every one with --verbose and in the report', () => {
+    const root = copyFixture('newsroom');
+    for (let n = 1; n <= 7; n++) writeFileSync(path.join(root, 'content', `later-${n}.md`), `---\ntitle: Later ${n}\ndate: 2031-02-0${n}\n---\nNot yet.\n`);
+    const run = (...extra: string[]) => runCli(['build', '--now', NOW, ...extra], { cwd: root }).stdout.split('\n').find((line) => line.startsWith('Left out')) ?? '';
+    const later = (n: number) => `content/later-${n}.md`;
+    expect(run()).toBe(
+      `Left out 1 draft (--drafts to include): content/draft.md; 8 embargoed stories (--future to include): content/embargoed.md, ${[1, 2, 3, 4].map(later).join(', ')} and 3 more (--verbose or the build report lists them all)`,
+    );
+    expect(run('--verbose')).toContain(`content/embargoed.md, ${[1, 2, 3, 4, 5, 6, 7].map(later).join(', ')}`);
+    const report = JSON.parse(readFileSync(path.join(root, '.dateline-cache', 'build-report.json'), 'utf8')) as { embargoed: string[] };
+    expect(report.embargoed).toHaveLength(8);
+  });
+
   it('warns once about tag spellings that share a URL, naming the file', () => {
     expect(result.stderr).toContain('warning: tag spellings share the URL /tags/counter-terrorism/');
     expect(result.stderr).toContain('`counter terrorism` in content/chitral.md');
