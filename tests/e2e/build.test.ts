@@ -8,6 +8,7 @@ import type { CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, FIXTURES, NOW, page, runCli, snapshot, tempDir, type CliResult } from '../helpers.js';
 
+/** Built in place, each build with a cache folder of its own: the fixture's folder keeps no record between tests (see url-stability.test.ts). */
 const ROOT = path.join(FIXTURES, 'newsroom');
 let out: string;
 let result: CliResult;
@@ -16,7 +17,7 @@ const storyTitles = ($: CheerioAPI) => $('main .card h2').map((_, h) => $(h).tex
 
 beforeAll(() => {
   out = path.join(tempDir(), 'dist');
-  result = runCli(['build', '--root', ROOT, '--out', out, '--now', NOW]);
+  result = runCli(['build', '--root', ROOT, '--cache', tempDir(), '--out', out, '--now', NOW]);
 });
 
 describe('dateline build on the fixture newsroom', () => {
@@ -26,9 +27,9 @@ describe('dateline build on the fixture newsroom', () => {
   });
 
   it('prints the time of each stage with --verbose, and nothing but errors with --quiet', () => {
-    const verbose = runCli(['build', '--root', ROOT, '--out', path.join(tempDir(), 'dist'), '--now', NOW, '--verbose']);
+    const verbose = runCli(['build', '--root', ROOT, '--cache', tempDir(), '--out', path.join(tempDir(), 'dist'), '--now', NOW, '--verbose']);
     expect(verbose.stdout).toMatch(/^load \d+ ms, parse \d+ ms, model \d+ ms, plan \d+ ms, keys \d+ ms, render \d+ ms, write \d+ ms$/m);
-    const quiet = runCli(['build', '--root', ROOT, '--out', path.join(tempDir(), 'dist'), '--now', NOW, '--quiet']);
+    const quiet = runCli(['build', '--root', ROOT, '--cache', tempDir(), '--out', path.join(tempDir(), 'dist'), '--now', NOW, '--quiet']);
     expect([quiet.status, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
   });
 
@@ -195,7 +196,7 @@ describe('dateline build on the fixture newsroom', () => {
 
   it('includes drafts and embargoed stories only when asked', () => {
     const all = path.join(tempDir(), 'dist');
-    const run = runCli(['build', '--root', ROOT, '--out', all, '--now', NOW, '--drafts', '--future']);
+    const run = runCli(['build', '--root', ROOT, '--cache', tempDir(), '--out', all, '--now', NOW, '--drafts', '--future']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Built \d+ pages from 8 stories/m);
     expect(storyTitles(page(path.join(all, 'tags/balochistan/index.html')))).toEqual(['An embargoed report', 'A draft about Balochistan']);

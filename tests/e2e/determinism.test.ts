@@ -37,7 +37,8 @@ function sampleSite(): string {
 
 function buildSnapshot(site: string, env: Record<string, string>): Record<string, string> {
   const out = path.join(tempDir(), 'dist');
-  const run = runCli(['build', '--root', site, '--out', out, '--drafts'], { env: { SOURCE_DATE_EPOCH: '1700000000', ...env } });
+  // A cache of its own: the fixture is built in place, and its folder keeps no record between tests.
+  const run = runCli(['build', '--root', site, '--out', out, '--cache', tempDir(), '--drafts'], { env: { SOURCE_DATE_EPOCH: '1700000000', ...env } });
   expect(run.status, run.stderr).toBe(0);
   return snapshot(out);
 }

@@ -26,7 +26,8 @@ let browser: Browser;
 beforeAll(async () => {
   // Only /news/ exists on this host: anything outside the base path is a 404.
   root = tempDir('dateline-host-');
-  const run = runCli(['build', '--out', path.join(root, 'news'), '--now', NOW], { cwd: REPO });
+  // A cache of its own: the repository's folder keeps no record of this build's addresses for other tests.
+  const run = runCli(['build', '--out', path.join(root, 'news'), '--cache', tempDir(), '--now', NOW], { cwd: REPO });
   expect(run.status, run.stderr).toBe(0);
   host = await startNginx(root, '/news/404.html');
   browser = await chromium.launch({
@@ -53,7 +54,7 @@ describe('html-validate', () => {
     ['the sample site', () => path.join(root, 'news')],
     ['the fixture newsroom', () => {
       const out = path.join(tempDir(), 'dist');
-      expect(runCli(['build', '--root', path.join(FIXTURES, 'newsroom'), '--out', out, '--drafts', '--future']).status).toBe(0);
+      expect(runCli(['build', '--root', path.join(FIXTURES, 'newsroom'), '--out', out, '--cache', tempDir(), '--drafts', '--future']).status).toBe(0);
       return out;
     }],
   ])('finds no errors on any page of %s', async (_, dir) => {
