@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ConfigError, quote, type Problem } from './errors.js';
 import { DEFAULT_FIELDS, MAPPED_FIELDS, type FieldMap, type MappedField, type Reading } from './parse/fields.js';
 import { parseLocatedYaml, type LocatedYaml } from './parse/yaml.js';
-import { describedText, issuesToProblems, LANGUAGE_TAG, unknownKeys } from './validate.js';
+import { describedText, issuesToProblems, LANGUAGE_TAG, unknownKeys, withoutUndefined } from './validate.js';
 
 /** The config file's name, at the site root. */
 export const CONFIG_FILE = 'dateline.config.json';
@@ -268,17 +268,12 @@ function toSiteConfig(file: ConfigFile): SiteConfig {
     pageSize: file.pageSize,
     feeds: {
       // `feedSize`, the older setting, is the site feeds' length.
-      site: { ...DEFAULT_FEEDS.site, ...(file.feedSize !== undefined && { items: file.feedSize }), ...definedOf(file.feeds.site) },
-      terms: { ...DEFAULT_FEEDS.terms, ...definedOf(file.feeds.terms) },
+      site: { ...DEFAULT_FEEDS.site, ...(file.feedSize !== undefined && { items: file.feedSize }), ...withoutUndefined(file.feeds.site ?? {}) },
+      terms: { ...DEFAULT_FEEDS.terms, ...withoutUndefined(file.feeds.terms ?? {}) },
     },
-    fields: { ...DEFAULT_FIELDS, ...Object.fromEntries(Object.entries(file.fields).filter(([, names]) => names !== undefined)) },
+    fields: { ...DEFAULT_FIELDS, ...withoutUndefined(file.fields) },
     publisher: { name: file.publisher.name ?? file.title, ...(file.publisher.logo && { logo: file.publisher.logo }) },
   };
-}
-
-/** `value`'s entries that are set. */
-function definedOf<T extends object>(value: T | undefined): Partial<T> {
-  return value === undefined ? {} : (Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>);
 }
 
 function toPaths(root: string, file: ConfigFile, overrides: Readonly<PathOverrides>): SitePaths {

@@ -7,6 +7,14 @@ import { quote, type Problem } from './errors.js';
 import type { LocatedYaml } from './parse/yaml.js';
 import { didYouMean } from './suggest.js';
 
+/**
+ * `value` without the keys whose value is `undefined` (optional fields not
+ * given): spread over defaults, it keeps them, and it holds no empty keys.
+ */
+export function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
 /** One problem per zod issue, positioned at the offending value. */
 export function issuesToProblems(error: z.ZodError, yaml: LocatedYaml, file: string): Problem[] {
   return error.issues.map((issue) => {

@@ -7,7 +7,7 @@ import type { Problem } from '../errors.js';
 import type { SourceFile } from '../load/files.js';
 import { datedName, isStoryFile, STORY_EXTENSIONS, storyStem } from '../load/story-names.js';
 import { toSlug } from '../slug.js';
-import { issuesToProblems, unknownKeys } from '../validate.js';
+import { issuesToProblems, unknownKeys, withoutUndefined } from '../validate.js';
 import type { Instant } from './dates.js';
 import { splitFrontmatter } from './frontmatter.js';
 import { foreignSyntax } from './foreign-syntax.js';
@@ -178,10 +178,6 @@ function uniqueBySlug(names: readonly string[]): string[] {
     seen.add(slug);
     return true;
   });
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** Hugo's `_index.md`: the text of a list page (a section's, a taxonomy's), which Dateline makes itself. */

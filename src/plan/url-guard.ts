@@ -7,8 +7,7 @@
  * went away with its last story is a warning.
  */
 import type { Location, Problem } from '../errors.js';
-import type { RetiredUrls } from '../load/retired-urls.js';
-import { RETIRED_FILE } from '../load/retired-urls.js';
+import { RETIRED_FILE, type RetiredUrls } from '../load/retired-urls.js';
 import { storyStem } from '../load/story-names.js';
 import type { Site, SiteStory } from '../model/site.js';
 import { toSlug } from '../slug.js';

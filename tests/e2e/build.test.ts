@@ -287,7 +287,11 @@ describe('old addresses', () => {
 
   it.each([
     ['an alias at a page of the site', 'aliases: [/tags/ttp/]', 'content/call.md:1: its alias /tags/ttp/ is also used by the tag `TTP`: an old address can redirect only where nothing else is; remove it from `aliases`'],
-    ['an alias that leaves the site', 'aliases: ["https://elsewhere.example/x/"]', 'content/call.md:'],
+    [
+      'an alias that leaves the site',
+      'aliases: ["https://elsewhere.example/x/"]',
+      'content/call.md:9:11: `aliases.0`: must be an address of this site, from its root, such as `/2023/09/old-slug/` or `/old-page.html`: no scheme, host, `..`, `?` or `#` (got `https://elsewhere.example/x/`)',
+    ],
     ['an alias with ..', 'aliases: [/a/../b/]', 'must be an address of this site, from its root, such as `/2023/09/old-slug/`'],
   ])('refuse %s, naming it', (_, aliases, message) => {
     const root = newsroomWithCallField(aliases);
