@@ -14,12 +14,13 @@ import { assetClashes, loadAssets } from './load/assets.js';
 import { parseFingerprint } from './cache/parse-cache.js';
 import type { PipelineRun, Progress } from './pipeline.js';
 import { openPipeline, type OpenPipeline } from './open-pipeline.js';
-import { OutputCache, renderFingerprint, type OutputRecord } from './cache/output-cache.js';
-import { contentHash, stampOf, statOrUndefined, stillHolds } from './write/file-stamp.js';
+import { OutputCache, renderFingerprint } from './cache/output-cache.js';
+import { contentHash, statOrUndefined, stillHolds } from './write/file-stamp.js';
 import type { Output } from './render/html.js';
 import { lockOutput } from './write/build-lock.js';
-import { StagedDirectoryWriter } from './write/staged-dir.js';
-import { DiscardingWriter, type Writer } from './write/writer.js';
+import { StagedOutput } from './write/staged-output.js';
+import { DiscardingWriter, whenReady, type Writer } from './write/writer.js';
+import { RecordingWriter } from './cache/recording-writer.js';
 import { savePublishedRecord } from './cache/published-record.js';
 import { loadUrlHistory } from './load/url-history.js';
 import type { PublishedUrl } from './plan/published-urls.js';
@@ -53,7 +54,7 @@ export interface BuildOptions extends PathOverrides {
 /** The persistent cache's default folder, relative to the site root. */
 export const DEFAULT_CACHE = '.dateline-cache';
 
-/** The folder inside the cache folder keeping the output before last (see StagedDirectoryWriter). */
+/** The folder inside the cache folder keeping the output before last (see write/staged-output.ts). */
 export const OLD_OUTPUT = 'old-output';
 
 /** The build report's default place, in the ignored cache folder. */
@@ -106,7 +107,7 @@ async function buildLocked(config: SiteConfig, paths: SitePaths, options: Readon
     cacheDir === undefined ? undefined : await OutputCache.open(cacheDir, await renderFingerprint(parseFingerprint(readingOf(config)), config, paths.templates));
   // The output before last waits in the cache to be refilled, rather than a fresh tree of folders being made.
   const oldOutput = cacheDir === undefined ? undefined : path.join(cacheDir, OLD_OUTPUT);
-  const writer = new StagedDirectoryWriter(
+  const output = new StagedOutput(
     paths.out,
     oldOutput === undefined || previous === undefined
       ? {}
@@ -115,17 +116,21 @@ async function buildLocked(config: SiteConfig, paths: SitePaths, options: Readon
           keepReplacedAt: oldOutput,
         },
   );
+  const staged = output.open();
   // Failures surface at the first write, or at commit.
-  writer.start().catch(() => {});
+  staged.catch(() => {});
+  const writer = whenReady(staged);
   try {
-    const summary = await generate(config, paths, options, writer, previous);
-    await writer.commit();
+    const linkedFrom = previous?.dir === undefined ? undefined : { dir: previous.dir, files: previous.records };
+    const incremental = previous && { previous, recorder: new RecordingWriter(writer, output.staging, linkedFrom) };
+    const summary = await generate(config, paths, options, incremental?.recorder ?? writer, incremental);
+    await output.commit();
     // A preview with drafts or embargoed stories let in is not what readers were shown.
     if (cacheDir !== undefined && !options.drafts && !options.future) await savePublishedRecord(cacheDir, summary.published);
     if (options.report !== false) await writeReport(path.resolve(paths.root, options.report ?? DEFAULT_REPORT), summary);
     return summary;
   } catch (error) {
-    await writer.abort();
+    await output.abort();
     throw error;
   }
 }
@@ -148,17 +153,24 @@ function cacheFolder(paths: SitePaths, options: Readonly<BuildOptions>): string 
   return options.cache === false ? undefined : path.resolve(paths.root, options.cache ?? DEFAULT_CACHE);
 }
 
+/** The last build's record, and the writer recording this build's for the next one. */
+export interface Incremental {
+  readonly previous: OutputCache;
+  /** Records what goes to the build's writer (it is that writer, wrapped). */
+  readonly recorder: RecordingWriter;
+}
+
 /**
  * Run every stage and write the outputs to `writer`; throws `BuildFailed`
- * with every problem found. Outputs recorded in `previous` as unchanged are
- * linked from its folder rather than rendered, when the writer can link.
+ * with every problem found. Given the last build's record, outputs it shows
+ * unchanged are linked from its folder rather than rendered.
  */
 export async function generate(
   config: SiteConfig,
   paths: SitePaths,
   options: Readonly<BuildOptions>,
   writer: Writer,
-  previous?: OutputCache,
+  incremental?: Incremental,
 ): Promise<BuildSummary> {
   const started = performance.now();
   const cacheDir = cacheFolder(paths, options);
@@ -175,7 +187,7 @@ export async function generate(
     ...(options.onProgress && { onProgress: options.onProgress }),
   });
   try {
-    return await writeSite(opened, { config, paths, options, writer, started, ...(writer.link && previous && { previous }) });
+    return await writeSite(opened, { config, paths, options, writer, started, ...(incremental && { incremental }) });
   } finally {
     opened.close();
   }
@@ -189,22 +201,17 @@ interface Build {
   readonly writer: Writer;
   /** When the build started (`performance.now()`), for the load stage's time. */
   readonly started: number;
-  /** The last build's record, when its unchanged outputs can be linked. */
-  readonly previous?: OutputCache;
+  /** The last build's record, whose unchanged outputs are linked, and this build's. */
+  readonly incremental?: Incremental;
 }
 
 /** Render what changed, link what did not, copy the assets: the stages after load, with `opened`'s pipeline. */
-async function writeSite({ pipeline, cacheNote }: OpenPipeline, { config, paths, options, writer, started, previous }: Build): Promise<BuildSummary> {
+async function writeSite({ pipeline, cacheNote }: OpenPipeline, { config, paths, options, writer, started, incremental }: Build): Promise<BuildSummary> {
+  const previous = incremental?.previous;
   if (previous?.dir) pipeline.seedOutputKeys(new Map([...previous.records].map(([file, record]) => [file, record.key])));
   const load = performance.now() - started;
   // Outputs are written as they are rendered, so a build never holds every page in memory.
-  const records = new Map<string, OutputRecord>();
-  const sink = async (output: Output, key: string) => {
-    if (!previous) return void (await writer.write(output.path, output.content));
-    const hash = contentHash(output.content);
-    const stamp = await writer.write(output.path, output.content, hash);
-    records.set(output.path, { key, hash, ...(stamp && { checked: stamp }) });
-  };
+  const sink = (output: Output) => writer.write(output.path, output.content);
   let run = await pipeline.run(sink);
   await pipeline.saveCache();
 
@@ -213,7 +220,6 @@ async function writeSite({ pipeline, cacheNote }: OpenPipeline, { config, paths,
   if (reused === undefined) {
     // The last build's files are not what was recorded: render everything (rewriting what was written).
     pipeline.seedOutputKeys(new Map());
-    records.clear();
     run = await pipeline.run(sink);
     reused = [];
   }
@@ -226,12 +232,11 @@ async function writeSite({ pipeline, cacheNote }: OpenPipeline, { config, paths,
     if (broken.length > 0) throw new BuildFailed(groupRepeated([...run.warnings, ...broken]));
   }
   for (const output of assets) await writer.write(output.path, output.content);
-  for (const { file, from, record } of reused) {
-    const stamp = await writer.link?.(file, from, record.hash);
-    records.set(file, stamp ? { ...record, checked: stamp } : record);
-  }
+  for (const { file, from } of reused) await writer.link(file, from);
   // The folder this build replaces is kept as the next one's staging folder: record what its files hold.
-  if (previous) await previous.save(paths.out, records, previous.dir === paths.out ? previous.files : new Map());
+  if (incremental) {
+    await incremental.previous.save(paths.out, incremental.recorder.records(pipeline.outputKeys), previous?.dir === paths.out ? incremental.previous.files : new Map());
+  }
   return {
     pages: run.pages,
     files: run.changed.length + reused.length + assets.length,
@@ -255,23 +260,20 @@ async function writeSite({ pipeline, cacheNote }: OpenPipeline, { config, paths,
 async function verifiedReuse(
   run: PipelineRun,
   previous: OutputCache,
-): Promise<{ file: string; from: string; record: OutputRecord }[] | undefined> {
+): Promise<{ file: string; from: string }[] | undefined> {
   const rendered = new Set(run.changed);
-  const reuse: { file: string; from: string; record: OutputRecord }[] = [];
+  const reuse: { file: string; from: string }[] = [];
   for (const file of run.all) {
     if (rendered.has(file)) continue;
     const record = previous.records.get(file);
     if (!record || !previous.dir) return undefined;
     const from = path.join(previous.dir, file);
     // Synchronous: thousands of stats of cached inodes, each far cheaper than a promise round trip.
-    if (stillHolds(from, record)) {
-      reuse.push({ file, from, record });
-      continue;
+    if (!stillHolds(from, record)) {
+      const bytes = statOrUndefined(from)?.isFile() ? await readFile(from).catch(() => undefined) : undefined;
+      if (!bytes || contentHash(bytes) !== record.hash) return undefined;
     }
-    const stats = statOrUndefined(from);
-    const bytes = stats?.isFile() ? await readFile(from).catch(() => undefined) : undefined;
-    if (!stats || !bytes || contentHash(bytes) !== record.hash) return undefined;
-    reuse.push({ file, from, record: { ...record, checked: stampOf(stats) } });
+    reuse.push({ file, from });
   }
   return reuse;
 }

@@ -48,8 +48,8 @@ export interface PipelineOptions extends Selection {
   readonly history?: UrlHistory;
 }
 
-/** Receives each output a run renders, with its key, as soon as it is rendered. */
-export type OutputSink = (output: Output, key: string) => Promise<void>;
+/** Receives each output a run renders, as soon as it is rendered. */
+export type OutputSink = (output: Output) => Promise<void>;
 
 /** One run's result: what was written, what to delete, and what happened. */
 export interface PipelineRun {
@@ -226,7 +226,7 @@ export class Pipeline {
       if (content !== undefined) {
         const file = outputPath(output.url);
         changed.push(file);
-        await sink({ path: file, content }, keys.get(file) ?? '');
+        await sink({ path: file, content });
       }
       progress({ stage: 'render', done: index + 1, total: stale.length });
     }

@@ -28,7 +28,7 @@ interface CacheFile {
   readonly fingerprint: string;
   readonly dir: string;
   readonly outputs: Record<string, OutputRecord>;
-  /** What the files of the folder that build replaced hold: it is kept as the next build's spare (see StagedDirectoryWriter). */
+  /** What the files of the folder that build replaced hold: it is kept as the next build's spare (see write/staged-output.ts). */
   readonly replaced: Record<string, KnownFile>;
   /** That folder's `folderIdentity`: only the very folder is taken over as a spare. */
   readonly replacedFolder?: string;

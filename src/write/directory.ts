@@ -22,6 +22,11 @@ export class DirectoryWriter implements Writer {
     await rename(temporary, target);
   }
 
+  /** Copy `from`: a served folder's files are replaced one by one, never shared. */
+  async link(file: string, from: string): Promise<void> {
+    await this.write(file, await readFile(from));
+  }
+
   /** Delete `file` if it exists. */
   async remove(file: string): Promise<void> {
     await rm(path.join(this.dir, checkedRelative(file)), { force: true });

@@ -1,21 +1,21 @@
 /**
  * Write: outputs go through a `Writer`, so a build can target the file system
- * (staged, then swapped in whole) or memory (for tests and, later, dev mode).
+ * (staged, then swapped in whole), a folder being served (dev), memory (tests)
+ * or nothing (`dateline check`). A writer has three verbs and no modes: what
+ * a build records of its files is a wrapper's job (cache/recording-writer.ts).
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DatelineError } from '../errors.js';
-import type { FileStamp } from './file-stamp.js';
 
 /** Where rendered files go. Paths are relative to the output root, with `/` separators. */
 export interface Writer {
-  /**
-   * Write `content` (whose SHA-1 is `hash`, when the caller records what it
-   * wrote) to `file`; given `hash`, resolves to the written file's stamp
-   * where the writer has one.
-   */
-  write(file: string, content: string | Uint8Array, hash?: string): Promise<FileStamp | void>;
-  /** Put the existing file `from`, holding `hash`, at `file` without copying its bytes, where the writer can (optional). */
-  link?(file: string, from: string, hash: string): Promise<FileStamp | void>;
+  /** Put `content` at `file`. */
+  write(file: string, content: string | Uint8Array): Promise<void>;
+  /** Put the bytes of the existing file `from` (an absolute path) at `file`: hard-linked where the writer can, else copied. */
+  link(file: string, from: string): Promise<void>;
+  /** Delete `file`, if it is there. */
+  remove(file: string): Promise<void>;
 }
 
 /** Keeps every file in a map: for tests. */
@@ -26,6 +26,14 @@ export class MemoryWriter implements Writer {
   async write(file: string, content: string | Uint8Array): Promise<void> {
     this.files.set(checkedRelative(file), Buffer.from(content));
   }
+
+  async link(file: string, from: string): Promise<void> {
+    this.files.set(checkedRelative(file), await readFile(from));
+  }
+
+  async remove(file: string): Promise<void> {
+    this.files.delete(checkedRelative(file));
+  }
 }
 
 /** Checks each file's path and keeps nothing: what `dateline check` writes to. */
@@ -33,6 +41,27 @@ export class DiscardingWriter implements Writer {
   async write(file: string): Promise<void> {
     checkedRelative(file);
   }
+
+  async link(file: string): Promise<void> {
+    checkedRelative(file);
+  }
+
+  async remove(file: string): Promise<void> {
+    checkedRelative(file);
+  }
+}
+
+/**
+ * A writer usable before the one it stands for is ready: each verb waits for
+ * `ready`, then goes to it. A build starts writing while its output folder is
+ * still being prepared on another thread.
+ */
+export function whenReady(ready: Promise<Writer>): Writer {
+  return {
+    write: async (file, content) => (await ready).write(file, content),
+    link: async (file, from) => (await ready).link(file, from),
+    remove: async (file) => (await ready).remove(file),
+  };
 }
 
 /**
