@@ -7,6 +7,7 @@ import { formatProblem, type Problem } from '../errors.js';
 import type { Site } from '../model/site.js';
 import type { Page } from '../plan/pages.js';
 import { templateProblem } from './templates.js';
+import { renderGlobals } from './card-tag.js';
 import { pageContext, type BodyOf } from './view.js';
 
 /** A rendered file, relative to the output folder. */
@@ -18,6 +19,8 @@ export interface Output {
 /** Renders the pages of one site, one at a time, keeping the template errors it meets. */
 export class PageRenderer {
   private readonly found = new Map<string, Problem>();
+  /** What this renderer's pages share: each story's card, rendered once (see card-tag.ts). */
+  private readonly globals = renderGlobals();
 
   /** `dirs.root` makes template paths in messages relative; `templateOf` names each page's template. */
   constructor(
@@ -34,7 +37,7 @@ export class PageRenderer {
     const context = pageContext(page, this.site, this.body);
     try {
       // Synchronous: no filter or tag here waits for anything, and LiquidJS's promise plumbing cost more than the templates.
-      return this.engine.renderFileSync(this.templateOf(page), context) as string;
+      return this.engine.renderFileSync(this.templateOf(page), context, { globals: this.globals }) as string;
     } catch (error) {
       const problem = templateProblem(error, this.dirs.root, this.dirs.templates);
       this.found.set(formatProblem(problem), problem);

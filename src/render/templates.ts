@@ -9,6 +9,7 @@ import type { SiteConfig } from '../config.js';
 import type { Problem } from '../errors.js';
 import { relativePosix } from '../load/files.js';
 import { absoluteUrl, siteUrl } from './urls.js';
+import { registerCardTag } from './card-tag.js';
 
 /**
  * How long one page may take to render, in milliseconds: far above any real
@@ -41,6 +42,7 @@ export function createEngine(dir: string, config: SiteConfig): Liquid {
   });
   engine.registerFilter('url', (value: unknown) => siteUrl(String(value), config.basePath));
   engine.registerFilter('absolute_url', (value: unknown) => absoluteUrl(String(value), config));
+  registerCardTag(engine);
   return engine;
 }
 
