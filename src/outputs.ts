@@ -15,13 +15,16 @@ import type { BodyOf } from './render/view.js';
 /** What rendering needs besides the output itself. */
 export interface RenderTools {
   readonly site: Site;
-  /** A page through its template; undefined when the template failed (the renderer keeps the problem). */
-  readonly page: (page: Page) => string | undefined;
+  /** A page through its template, now or (on a render worker) later; undefined when the template failed (the renderer keeps the problem). */
+  readonly page: (page: Page) => Rendered<string>;
   /** Story bodies for the feeds of the page at `pageUrl`: its feeds come one after another and share them. */
   readonly feedBodies: (pageUrl: string) => BodyOf;
   /** The buffer feeds and sitemaps are rendered into (see Utf8Builder). */
   readonly fileText: Utf8Builder;
 }
+
+/** An output's content, or undefined when a template failed; a page rendered on a worker comes later. */
+export type Rendered<C> = C | undefined | Promise<C | undefined>;
 
 /** One kind of output. */
 interface OutputKind<O> {
@@ -30,7 +33,7 @@ interface OutputKind<O> {
   /** Everything the output shows, as text, stories by their keys. */
   key(output: O, keys: StoryKeys): string;
   /** Its content; undefined when a template failed. */
-  render(output: O, tools: RenderTools): string | Uint8Array | undefined;
+  render(output: O, tools: RenderTools): Rendered<string | Uint8Array>;
 }
 
 type Kinds = { readonly [K in Planned['kind']]: OutputKind<Extract<Planned, { kind: K }>> };
@@ -93,6 +96,6 @@ export function keyMaker(site: Site): (output: Planned) => string {
 }
 
 /** `output` rendered; undefined when its template failed. */
-export function renderOutput(output: Planned, tools: RenderTools): string | Uint8Array | undefined {
+export function renderOutput(output: Planned, tools: RenderTools): Rendered<string | Uint8Array> {
   return kindOf(output).render(output, tools);
 }

@@ -21,7 +21,9 @@ import { outputPath, planSite } from './plan/plan.js';
 import { publishedBy, type PublishedUrl } from './plan/published-urls.js';
 import { droppedUrls, type UrlHistory } from './plan/url-guard.js';
 import { PageRenderer, type Output } from './render/html.js';
-import { keyMaker, PAGE_TEMPLATES, renderOutput, templateOf, type RenderTools } from './outputs.js';
+import { keyMaker, PAGE_TEMPLATES, templateOf, type RenderTools } from './outputs.js';
+import { renderAll } from './render/render-all.js';
+import { PageWorkers } from './workers/render-pool.js';
 import { Utf8Builder } from './render/utf8-builder.js';
 import { createEngine } from './render/templates.js';
 import type { BodyOf } from './render/view.js';
@@ -218,17 +220,23 @@ export class Pipeline {
     });
     lap('keys');
 
-    const changed: string[] = [];
     const pages = new PageRenderer(site, this.bodyOf, this.engine, this.paths, (page) => templateOf(page)!);
-    const tools: RenderTools = { site, page: (page) => pages.render(page), feedBodies: this.feedBodies(), fileText: this.fileText };
-    for (const [index, output] of stale.entries()) {
-      const content = renderOutput(output, tools);
-      if (content !== undefined) {
-        const file = outputPath(output.url);
-        changed.push(file);
-        await sink({ path: file, content });
-      }
-      progress({ stage: 'render', done: index + 1, total: stale.length });
+    const workers = PageWorkers.start(stale.filter((output) => templateOf(output) !== undefined).length, {
+      config: this.config,
+      templates: this.paths.templates,
+      root: this.paths.root,
+    });
+    const tools: RenderTools = {
+      site,
+      page: (page) => (workers ? pages.renderOn(workers, page) : pages.render(page)),
+      feedBodies: this.feedBodies(),
+      fileText: this.fileText,
+    };
+    let changed: string[];
+    try {
+      changed = await renderAll(stale, tools, { sink, progress, ...(workers && { room: () => workers.room() }) });
+    } finally {
+      workers?.stop();
     }
     lap('render');
     check(pages.problems);

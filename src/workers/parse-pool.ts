@@ -10,9 +10,7 @@
  * stories (dev's saves) go to one worker kept for the next few, its parser
  * loaded once.
  */
-import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { keepBody, type BodyStore } from '../cache/bodies.js';
 import type { Problem } from '../errors.js';
@@ -21,6 +19,7 @@ import type { Reading } from '../parse/fields.js';
 import { loadParser } from '../parse/load-parser.js';
 import type { ParsedStory } from '../parse/story.js';
 import type { ParseJob } from './parse-worker.js';
+import { threadsFor } from './threads.js';
 
 /** Below this many stories, starting more than one worker (~0.5 s each here, loading the parsers) costs more than it saves. */
 const MIN_PARALLEL = 200;
@@ -49,24 +48,13 @@ const LARGE_HEAP_MB = 4096;
 const JOB_STORIES = 16;
 const JOB_BYTES = 256 * 1024;
 
-/**
- * How many threads to parse with: `DATELINE_WORKERS` if set (1 turns
- * workers off), else one per core. Only the compiled build has the worker
- * script; from TypeScript sources (tests) parsing stays on this thread.
- */
-function threads(): number {
-  const wanted = Number(process.env.DATELINE_WORKERS ?? availableParallelism());
-  if (!Number.isInteger(wanted) || wanted < 2 || !existsSync(fileURLToPath(WORKER))) return 1;
-  return wanted;
-}
-
 /** The worker kept for small batches, between them idle and not keeping the process alive. */
 let kept: ParseWorker | undefined;
 
 /** Parse `files`, read as `reading` says, their bodies kept in `bodies`; results in the same order as `files`. */
 export async function parseInParallel(files: readonly SourceRef[], reading: Reading, bodies: BodyStore): Promise<ParsedStory[]> {
   if (files.length === 0) return [];
-  const available = threads();
+  const available = threadsFor(WORKER);
   if (available < 2) {
     const { parseSafely } = await loadParser();
     return files.map((file) => keepBody(parseSafely(file, reading), bodies));

@@ -1,8 +1,8 @@
-/** Parsing on worker threads changes nothing but the time it takes. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+/** Parsing and rendering on worker threads change nothing but the time they take. */
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NOW, page, runCli, snapshot, tempDir } from '../helpers.js';
+import { NOW, page, REPO, runCli, snapshot, tempDir } from '../helpers.js';
 
 const TAGS = ['TTP', 'ISPR', 'KP', 'Balochistan', 'Counter Terrorism', 'Economy', 'Courts', 'Floods'];
 const BYLINES = ['Ayesha Siddiqui', 'Bilal Ahmed', 'Farah Naqvi'];
@@ -48,7 +48,7 @@ function build(root: string, workers: string, timeoutMs?: number) {
   return { ...run, out };
 }
 
-describe('parallel parsing', () => {
+describe('parallel parsing and rendering', () => {
   it('builds byte-identical output on one thread and on two', () => {
     const root = generatedSite(240);
     const one = build(root, '1');
@@ -56,6 +56,23 @@ describe('parallel parsing', () => {
     expect([one.status, two.status], `${one.stderr}${two.stderr}`).toEqual([0, 0]);
     expect(one.stdout).toMatch(/from 240 stories/);
     expect(snapshot(two.out)).toEqual(snapshot(one.out));
+  }, 120_000);
+
+  it('reports a template mistake met on the render workers once, at its file and line, and publishes nothing', () => {
+    const root = generatedSite(240);
+    cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
+    const story = path.join(root, 'templates', 'story.liquid');
+    const lines = readFileSync(story, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.includes('<h1>{{ story.title }}</h1>'));
+    lines[at] = lines[at]!.replace('story.title', 'story.titel');
+    writeFileSync(story, lines.join('\n'));
+    const run = build(root, '2');
+    expect(run.status).toBe(1);
+    const column = lines[at]!.indexOf('story.titel') + 1;
+    expect(run.stderr.split('\n').filter((line) => line.includes('template error'))).toEqual([
+      `templates/story.liquid:${at + 1}:${column}: template error: undefined variable: story.titel`,
+    ]);
+    expect(existsSync(run.out)).toBe(false);
   }, 120_000);
 
   it('builds a 5 MB story too big for a worker, whole, on a worker of its own with a larger heap', () => {
