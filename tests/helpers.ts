@@ -1,11 +1,12 @@
 /** Shared helpers for tests that run Dateline the way users do. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, type CheerioAPI } from 'cheerio';
+import { afterAll } from 'vitest';
 import { generate, loadConfig, MemoryWriter } from '../src/index.js';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -35,9 +36,23 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A fresh temporary folder. */
+/** The temporary folders this test file made: deleted after its tests, so runs do not fill the temporary folder. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // A folder a test left read-only: left for the system's own cleaning.
+    }
+  }
+});
+
+/** A fresh temporary folder, deleted once the test file's tests are done. */
 export function tempDir(prefix = 'dateline-test-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /**

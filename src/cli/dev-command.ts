@@ -32,6 +32,19 @@ export async function devCommand(flags: DevFlags): Promise<number> {
     }
     first = false;
   };
+  // Ctrl+C is heard from the start. During the first build (a minute on a large archive), or pressed
+  // again while stopping waits for a rebuild, it ends the process at once, through `exit` hooks that
+  // clean up (see dev/session.ts); while serving, it stops cleanly.
+  let serving = false;
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => {
+      if (!serving) process.exit(EXIT.interrupted);
+      serving = false;
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   try {
     const session = await startDev({
       ...(flags.root !== undefined && { root: flags.root }),
@@ -39,12 +52,10 @@ export async function devCommand(flags: DevFlags): Promise<number> {
       port,
       onBuild,
     });
+    serving = true;
     print(`Serving at ${session.url} — watching for changes (Ctrl+C to stop)`);
     if (flags.open) openBrowser(session.url);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    await stopped;
     await session.close();
     return EXIT.ok;
   } catch (error) {

@@ -3,8 +3,8 @@ import { BuildFailed, ConfigError, countLabel, DatelineError, fileSystemMessage,
 import { parseInstant } from '../parse/dates.js';
 import { annotation, inGitHubActions } from './annotations.js';
 
-/** Exit codes: built, content or template errors, bad usage or config. */
-export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
+/** Exit codes: built, content or template errors, bad usage or config, stopped by Ctrl+C (128 + SIGINT, as shells report it). */
+export const EXIT = { ok: 0, content: 1, usage: 2, interrupted: 130 } as const;
 
 /** The command line was wrong: exit code 2. */
 export class UsageError extends DatelineError {}

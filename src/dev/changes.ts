@@ -45,6 +45,8 @@ export class ChangeQueue {
   private timer: NodeJS.Timeout | undefined;
   private busy = true;
   private closed = false;
+  /** The batch being handled. */
+  private handling: Promise<void> | undefined;
 
   constructor(
     private readonly debounceMs: number,
@@ -67,11 +69,16 @@ export class ChangeQueue {
     if (this.pending.size > 0) this.schedule();
   }
 
-  /** Stop handing out batches. */
-  close(): void {
+  /** Stop handing out batches; resolves once the batch being handled, if any, is done (it may be writing files). */
+  close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
     this.pending.clear();
+    // Its failures are the handler's to report; closing only waits for it to end.
+    return (this.handling ?? Promise.resolve()).then(
+      () => {},
+      () => {},
+    );
   }
 
   private schedule(): void {
@@ -87,9 +94,11 @@ export class ChangeQueue {
     const batch = this.pending;
     this.pending = new Map();
     this.busy = true;
+    this.handling = this.handle(batch);
     try {
-      await this.handle(batch);
+      await this.handling;
     } finally {
+      this.handling = undefined;
       this.busy = false;
       if (this.pending.size > 0) this.schedule();
     }

@@ -89,6 +89,9 @@ interface State {
 export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevSession> {
   const clock = options.now ?? Date.now;
   const outDir = mkdtempSync(path.join(tmpdir(), 'dateline-dev-'));
+  // However the process ends (Ctrl+C during the first build included), the served folder is not left behind.
+  const removeServed = () => rmSync(outDir, { recursive: true, force: true });
+  process.once('exit', removeServed);
   const writer = new DirectoryWriter(outDir);
   const root = path.resolve(options.root ?? '.');
   const configFile = path.join(root, CONFIG_FILE);
@@ -201,11 +204,18 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
   // made before the watcher is ready is found by comparing once it is.
   const configBefore = stampOf(configFile);
   let before = new Map<string, string | undefined>();
-  state = await fresh(async (paths) => {
-    before = await stampTree([paths.content, paths.templates], [configFile]);
-    before.set(configFile, configBefore);
-  });
-  server = await startServer(outDir, state.config.basePath, options.port ?? 4000, options.host ?? 'localhost');
+  try {
+    state = await fresh(async (paths) => {
+      before = await stampTree([paths.content, paths.templates], [configFile]);
+      before.set(configFile, configBefore);
+    });
+    server = await startServer(outDir, state.config.basePath, options.port ?? 4000, options.host ?? 'localhost');
+  } catch (error) {
+    // No session to close: the served folder goes now.
+    process.off('exit', removeServed);
+    removeServed();
+    throw error;
+  }
 
   // Changes are recorded from now on, and handled once the first build is done.
   const secondLook = new SecondLook(SECOND_LOOK_MS, (file) => enqueue(file));
@@ -244,12 +254,14 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
       return builds;
     },
     async close() {
-      queue.close();
+      // A rebuild under way finishes first: it would write into the folder after it was deleted.
+      await queue.close();
       secondLook.close();
       await watcher.close();
       await state.pipeline.saveCache();
       await server.close();
-      rmSync(outDir, { recursive: true, force: true });
+      process.off('exit', removeServed);
+      removeServed();
     },
   };
 }

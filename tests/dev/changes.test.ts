@@ -65,7 +65,7 @@ describe('ChangeQueue', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(batches).toEqual([['story: a.md', 'template: story.liquid']]);
     release();
-    q.close();
+    void q.close();
   });
 
   it('hands a lone save over after the debounce, and a burst only once it has been quiet', async () => {
@@ -88,7 +88,7 @@ describe('ChangeQueue', () => {
     await vi.advanceTimersByTimeAsync(11);
     expect(batches).toEqual([['story: a.md'], ['story: b.md c.md d.md']]);
     release();
-    q.close();
+    void q.close();
   });
 
   it('keeps what arrives during a rebuild for the next batch, and nothing after it is closed', async () => {
@@ -105,9 +105,31 @@ describe('ChangeQueue', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(batches).toEqual([['story: a.md'], ['story: b.md', 'content-asset: x.svg']]);
     release();
-    q.close();
+    void q.close();
     q.add('story', 'c.md');
     await vi.advanceTimersByTimeAsync(500);
     expect(batches).toHaveLength(2);
+  });
+
+  it('closes only once the batch being handled is done, handing out none after', async () => {
+    const { q, batches, release } = queue(8);
+    q.start();
+    q.add('story', 'a.md');
+    while (batches.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    q.add('story', 'b.md');
+    let closed = false;
+    const closing = q.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(batches).toEqual([['story: a.md']]);
+  });
+
+  it('closes at once when no batch is being handled', async () => {
+    const { q } = queue(8);
+    q.start();
+    await expect(q.close()).resolves.toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { REPO } from '../helpers.js';
+import { REPO, tempDir } from '../helpers.js';
 
 /** A line the process printed, and when it arrived. */
 export interface Printed {
@@ -19,6 +19,8 @@ export interface DevProcess {
   waitForLine(pattern: RegExp, ms?: number, from?: number): Promise<Printed>;
   /** Stop it as Ctrl+C does, and wait for it to exit. */
   stop(): Promise<void>;
+  /** The temporary folder of its own it was started with (where it keeps the folder it serves). */
+  readonly temporary: string;
 }
 
 /** A port nothing listens on now. */
@@ -49,8 +51,9 @@ export async function startDevProcess(
 ): Promise<DevProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}${basePath}`;
+  const temporary = tempDir('dateline-dev-tmp-');
   const child: ChildProcess = spawn(process.execPath, [path.join(REPO, 'lib', 'cli.js'), 'dev', '--root', root, '--port', String(port), '--host', '127.0.0.1'], {
-    env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env },
+    env: { PATH: process.env.PATH ?? '', TZ: 'UTC', TMPDIR: temporary, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Printed[] = [];
@@ -98,6 +101,7 @@ export async function startDevProcess(
   });
   return {
     url,
+    temporary,
     lines,
     waitForLine,
     async stop() {
