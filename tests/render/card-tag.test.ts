@@ -65,6 +65,17 @@ describe('{% card story %}', () => {
     expect([...reads.values()]).toEqual([2, 2]);
   });
 
+  it('keeps at most as many cards as it may, rendering the oldest again when they come back', () => {
+    const { engine } = engineWith({ 'partials/story-card.liquid': CARD, 'list.liquid': LIST });
+    const { stories, reads } = countedStories(3);
+    const globals = renderGlobals(2);
+    const first = engine.renderFileSync('list', { title: 'A', stories }, { globals });
+    expect(engine.renderFileSync('list', { title: 'A', stories: stories.slice(1) }, { globals })).toBe(first.replace(/<article>.*?<\/article>/, ''));
+    expect([...reads.values()]).toEqual([1, 1, 1]);
+    engine.renderFileSync('list', { title: 'A', stories: stories.slice(0, 1) }, { globals });
+    expect([...reads.values()]).toEqual([2, 1, 1]);
+  });
+
   it('reports a mistake in the card at its own file and line', () => {
     const { dir, engine } = engineWith({ 'partials/story-card.liquid': '<article>\n{{ story.titel }}</article>', 'list.liquid': LIST });
     let error: unknown;
