@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { SitePaths } from '../config.js';
-import { isStoryFile } from '../load/story-names.js';
+import { isEditorialData, isStoryFile } from '../load/story-names.js';
 
 /** Kinds of change, from cheapest to dearest to rebuild. */
 export type ChangeKind = 'theme-asset' | 'content-asset' | 'story' | 'template' | 'config';
@@ -26,8 +26,8 @@ export function classify(file: string, paths: SitePaths, configFile: string): Ch
     return inTemplates.endsWith('.liquid') ? 'template' : undefined;
   }
   const inContent = within(paths.content);
-  if (inContent !== undefined) return isStoryFile(inContent) ? 'story' : 'content-asset';
-  return undefined;
+  if (inContent === undefined || isEditorialData(inContent.split(path.sep).join('/'))) return undefined;
+  return isStoryFile(inContent) ? 'story' : 'content-asset';
 }
 
 /** How long a burst of changes must stay quiet before it is rebuilt. */

@@ -1,6 +1,7 @@
 /**
  * Files copied to the site as they are: the theme's `assets/` folder, and
- * every file in the content folder that is not a story (images, PDFs).
+ * every file in the content folder that is not a story (images, PDFs) nor
+ * editorial data (`_` names, see `isEditorialData`).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import type { SitePaths } from '../config.js';
 import { compareText, type Problem } from '../errors.js';
 import type { Output } from '../render/html.js';
 import { listFiles, relativePosix } from './files.js';
-import { isStoryFile } from './story-names.js';
+import { isEditorialData, isStoryFile } from './story-names.js';
 
 /** A file copied to the site, and where it came from (relative to the site root, for messages). */
 export interface Asset extends Output {
@@ -21,7 +22,7 @@ export async function loadAssets(paths: SitePaths): Promise<Asset[]> {
   const fromTheme = (await listFiles(themeAssets)).map((name) => ({ from: path.join(themeAssets, name), to: `assets/${name}` }));
   // Links within the site are followed, as for stories; those leading out of it are left out (and warned about with the stories).
   const fromContent = (await listFiles(paths.content, [], paths.root))
-    .filter((name) => !isStoryFile(name))
+    .filter((name) => !isStoryFile(name) && !isEditorialData(name))
     .map((name) => ({ from: path.join(paths.content, name), to: name }));
   return Promise.all(
     [...fromTheme, ...fromContent].map(async ({ from, to }) => ({ path: to, content: await readFile(from), from: relativePosix(paths.root, from) })),

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText } from '../errors.js';
 import { inside, realPath } from '../folders.js';
-import { isStoryFile, startsWithFrontmatter } from './story-names.js';
+import { isEditorialData, isStoryFile, startsWithFrontmatter } from './story-names.js';
 
 /**
  * A story file found on disk and hashed. Its text is not kept: at 100,000
@@ -132,14 +132,16 @@ export async function listFiles(dir: string, extensions: readonly string[] = [],
 /**
  * Find and hash the story files under `contentDir` (`**\/*.md` and the other
  * endings of `isStoryFile`, and any other file that starts with frontmatter,
- * which parsing refuses by name); paths in messages are relative to `root`. A file whose stamp is the one `known`
+ * which parsing refuses by name), leaving out editorial data (`_` names);
+ * paths in messages are relative to `root`. A file whose stamp is the one `known`
  * recorded with its hash is not read again: like git's index, unchanged
  * size, modification and change times and inode vouch for unchanged bytes
  * (reading and hashing 4,000 stories was ~0.3 s of a 2 s warm build here).
  */
 export async function loadStoryFiles(contentDir: string, root: string, known?: KnownHash): Promise<SourceRef[]> {
   const entries = listEntries(contentDir, root).filter(
-    ({ name, outside }) => outside !== undefined || isStoryFile(name) || startsWithFrontmatter(path.join(contentDir, name)),
+    ({ name, outside }) =>
+      !isEditorialData(name) && (outside !== undefined || isStoryFile(name) || startsWithFrontmatter(path.join(contentDir, name))),
   );
   const under = relativePosix(root, contentDir);
   const now = Date.now();

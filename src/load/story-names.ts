@@ -16,6 +16,21 @@ const STORY_FILE = /\.(?:md|markdown|mdown|mkd)$/i;
 /** YAML data files start with `---` as a document marker, not as frontmatter. */
 const DATA_FILE = /\.ya?ml$/i;
 
+/**
+ * Whether a path under the content folder is the site's editorial data, not
+ * a story nor a file to publish: every file or folder whose name starts with
+ * `_` (`_front.yml`, `_authors/ayesha-siddiqui.md`; Hugo's `_index.md` list
+ * texts too, and Jekyll's `_drafts`). It keeps that data beside the stories
+ * without a new folder at the top of the repository. Jekyll's `_posts`
+ * folders are the one exception: they hold an archive's stories.
+ */
+export function isEditorialData(relativePath: string): boolean {
+  return relativePath.split('/').some((part) => part.startsWith('_') && part !== JEKYLL_POSTS);
+}
+
+/** The folder Jekyll keeps its posts in (`_posts/2024-03-05-budget-vote.md`, or `news/_posts/…`). */
+const JEKYLL_POSTS = '_posts';
+
 /** Whether `name` is a story by its name. */
 export function isStoryFile(name: string): boolean {
   return STORY_FILE.test(name);

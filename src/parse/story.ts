@@ -2,7 +2,6 @@
  * Parse: one story file into a validated, immutable `Story`, independent of
  * every other file (so it can later run in a worker and be cached by hash).
  */
-import path from 'node:path';
 import type { Problem } from '../errors.js';
 import type { SourceFile } from '../load/files.js';
 import { datedName, isStoryFile, STORY_EXTENSIONS, storyStem } from '../load/story-names.js';
@@ -75,7 +74,6 @@ const schemas = new Map<string, ReturnType<typeof frontmatterSchema>>();
 export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
   const { zone } = reading;
   if (!isStoryFile(file.relativePath)) return { story: undefined, problems: [notAStoryName(file.path)] };
-  if (isHugoListText(file.relativePath)) return { story: undefined, problems: [hugoListText(file.path)] };
   const split = splitFrontmatter(file.text, file.path);
   if (!split.ok) return { story: undefined, problems: split.problems };
   const warnings: Problem[] = unknownKeys(split.yaml, [...KNOWN_FIELDS, ...fieldNames(reading.fields), 'published']).map(({ key, hint, ...at }) => ({
@@ -178,21 +176,6 @@ function uniqueBySlug(names: readonly string[]): string[] {
     seen.add(slug);
     return true;
   });
-}
-
-/** Hugo's `_index.md`: the text of a list page (a section's, a taxonomy's), which Dateline makes itself. */
-function isHugoListText(relativePath: string): boolean {
-  return /^_index\.[a-z]+$/i.test(path.posix.basename(relativePath));
-}
-
-function hugoListText(file: string): Problem {
-  return {
-    severity: 'warning',
-    file,
-    line: 1,
-    column: 1,
-    message: 'is the text of a Hugo list page, not a story: Dateline makes its lists itself, so it is not published; delete it once nothing in it is needed',
-  };
 }
 
 /** A file that starts with frontmatter but is not named as a story: it would otherwise be published as raw source. */

@@ -24,17 +24,20 @@ describe('classify', () => {
     ).toEqual(['config', 'story', 'story', 'content-asset', 'content-asset', 'template', 'template', 'theme-asset']);
   });
 
-  it('ignores what does not make the site: editor swap and backup files, other template files, files elsewhere', () => {
+  it('ignores what does not make the site: editor swap and backup files, editorial data (`_` names), other template files, files elsewhere', () => {
     expect(
       [
         at('content', '.call.md.swp'),
+        at('content', '_front.yml'),
+        at('content', '_authors', 'ayesha-siddiqui.md'),
+        at('content', 'news', '_index.md'),
         at('content', 'call.md~'),
         at('templates', 'README.txt'),
         at('dist', 'index.html'),
         at('package.json'),
         at('content'),
       ].map((file) => classify(file, paths, config)),
-    ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 });
 
