@@ -75,7 +75,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ root }).config.fields).toEqual({ ...DEFAULT_FIELDS, byline: ['writers', 'author'] });
     expect(problems('{ "title": "G", "url": "https://example.org/",\n  "fields": { "headline": ["title"], "tags": [] } }')).toEqual([
       'dateline.config.json:2:46: `fields.tags`: must name at least one field (got `[]`)',
-      'dateline.config.json:2:13: `fields`: names no field Dateline reads by other names: `headline`; the fields are `date`, `updated`, `byline`, `tags`, `section`, `summary`, `aliases`, `url` (got `{"headline":["title"],"tags":[]}`)',
+      'dateline.config.json:2:13: `fields`: names no field Dateline reads by other names: `headline`; the fields are `date`, `updated`, `byline`, `tags`, `section`, `summary`, `aliases`, `url`, `kicker`, `seo_title`, `social_title` (got `{"headline":["title"],"tags":[]}`)',
     ]);
   });
 

@@ -7,7 +7,7 @@
  */
 
 /** The fields that other generators name otherwise. */
-export const MAPPED_FIELDS = ['date', 'updated', 'byline', 'tags', 'section', 'summary', 'aliases', 'url'] as const;
+export const MAPPED_FIELDS = ['date', 'updated', 'byline', 'tags', 'section', 'summary', 'aliases', 'url', 'kicker', 'seo_title', 'social_title'] as const;
 
 export type MappedField = (typeof MAPPED_FIELDS)[number];
 
@@ -24,6 +24,9 @@ export const DEFAULT_FIELDS: FieldMap = {
   summary: ['summary', 'description', 'blurb', 'excerpt'],
   aliases: ['aliases', 'redirect_from'],
   url: ['url', 'permalink'],
+  kicker: ['kicker', 'linktitle'],
+  seo_title: ['seo_title', 'title-tag', 'title_tag'],
+  social_title: ['social_title', 'og-title', 'og_title'],
 };
 
 /** How a story's frontmatter is read: dates without an offset in `zone`, fields by the names in `fields`. */

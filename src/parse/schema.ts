@@ -162,6 +162,9 @@ export function frontmatterSchema(zone: string) {
         .optional(),
     ),
     location: optionalText('the dateline, e.g. `ISLAMABAD`'),
+    kicker: optionalText('a short label above the headline, e.g. `Exclusive`'),
+    seo_title: optionalText('the page title search engines show, in place of the headline'),
+    social_title: optionalText('the title shown where the story is shared, in place of the headline'),
     draft: z.preprocess((value) => (value === null ? undefined : value), z.boolean({ error: 'must be `true` or `false`' }).default(false)),
     lang: z
       .string({ error: 'must be a language tag such as `ur`' })

@@ -48,6 +48,12 @@ export interface Story {
   readonly slug: string;
   /** The dateline, e.g. `ISLAMABAD`. */
   readonly location?: string;
+  /** A short label above the headline (`Exclusive`). */
+  readonly kicker?: string;
+  /** The page title for search engines, in place of the headline. */
+  readonly seoTitle?: string;
+  /** The title where the story is shared (Open Graph, Twitter), in place of the headline. */
+  readonly socialTitle?: string;
   readonly draft: boolean;
   /** Language of the story when it differs from the site's. */
   readonly lang?: string;
@@ -156,6 +162,9 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
     ...(fields.section && { section: fields.section }),
     ...(fields.url && { permalink: aliasUrl(fields.url) }),
     ...(fields.location && { location: fields.location }),
+    ...(fields.kicker && { kicker: fields.kicker }),
+    ...(fields.seo_title && { seoTitle: fields.seo_title }),
+    ...(fields.social_title && { socialTitle: fields.social_title }),
     ...(fields.lang && { lang: fields.lang }),
     ...(fields.image && { image: withoutUndefined(fields.image) }),
   };

@@ -64,6 +64,8 @@ function pageView(page: Page, site: Site) {
     kind: page.kind,
     url: page.url,
     title: pageTitle(page),
+    /** The title where the page is shared (Open Graph, Twitter). */
+    socialTitle: pageTitle(page),
     type: 'website',
     lang: config.language,
     description: null as string | null,
@@ -76,6 +78,9 @@ function pageView(page: Page, site: Site) {
       const { story } = page.story;
       return {
         ...base,
+        // The headline stays the page's heading and the structured data's `headline`.
+        title: story.seoTitle ?? story.title,
+        socialTitle: story.socialTitle ?? story.title,
         type: 'article',
         lang: story.lang ?? config.language,
         ...(story.summary && { description: story.summary }),
@@ -156,6 +161,7 @@ function storyView({ story, url }: SiteStory, site: Site) {
     updated: story.updated ? timeView(story.updated, site.config) : null,
     section: story.section ? link('sections')(story.section) : null,
     location: story.location ?? null,
+    kicker: story.kicker ?? null,
     lang: story.lang ?? null,
     dir: story.lang ? directionOf(story.lang) : null,
     image: story.image ? imageView(story.image) : null,

@@ -15,6 +15,43 @@ describe('rendered pages', () => {
     expect($.html()).not.toMatch(/undefined|\[object Object\]/);
   });
 
+  it('shows a kicker above the headline, and titles of its own to search engines and where the story is shared', async () => {
+    const { html } = await render({
+      'call.md': [
+        '---',
+        'title: Army chief and US defence secretary discuss TTP',
+        'date: 2023-09-13 09:30',
+        'kicker: Exclusive',
+        'seo_title: Army chief, Austin discuss TTP in phone call',
+        'social_title: What the army chief told the Pentagon',
+        '---',
+        'The call covered border security.',
+        '',
+      ].join('\n'),
+      'plain.md': '---\ntitle: Floods in Chitral\ndate: 2023-09-12\n---\nWater rose overnight.\n',
+    });
+    const $ = html('2023/09/call/index.html');
+    expect($('article .story-kicker').text()).toBe('Exclusive');
+    expect($('article .story-kicker + h1').text()).toBe('Army chief and US defence secretary discuss TTP');
+    expect($('title').text()).toBe('Army chief, Austin discuss TTP in phone call | T');
+    expect($('meta[property="og:title"]').attr('content')).toBe('What the army chief told the Pentagon');
+    expect($('meta[name="twitter:title"]').attr('content')).toBe('What the army chief told the Pentagon');
+    expect(JSON.parse($('script[type="application/ld+json"]').text()).headline).toBe('Army chief and US defence secretary discuss TTP');
+    const card = html('index.html')('.card').first();
+    expect([card.find('.story-kicker').text(), card.find('h2').text()]).toEqual(['Exclusive', 'Army chief and US defence secretary discuss TTP']);
+    // Without them, the headline is every title, and no empty kicker is printed.
+    const plain = html('2023/09/plain/index.html');
+    expect([plain('title').text(), plain('meta[property="og:title"]').attr('content'), plain('.story-kicker').length]).toEqual(['Floods in Chitral | T', 'Floods in Chitral', 0]);
+  });
+
+  it('reads the kicker and the titles under the names archives give them', async () => {
+    const { html } = await render({
+      'call.md': '---\ntitle: Call\ndate: 2023-09-13\nlinktitle: Analysis\ntitle-tag: Search title\nog-title: Shared title\n---\nBody.\n',
+    });
+    const $ = html('2023/09/call/index.html');
+    expect([$('.story-kicker').text(), $('title').text(), $('meta[property="og:title"]').attr('content')]).toEqual(['Analysis', 'Search title | T', 'Shared title']);
+  });
+
   it('shows a non-Latin tag in its own script with an ASCII URL', async () => {
     const { html, writer } = await render({ 'ur.md': '---\ntitle: خبر\ndate: 2023-01-01\ntags: [پاکستان, 中国]\nlang: ur\n---\nمتن\n' });
     const $ = html('2023/01/ur/index.html');
