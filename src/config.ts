@@ -68,6 +68,13 @@ function feedScope(what: string) {
     .strict();
 }
 
+/**
+ * An update within this many minutes of publication is not shown as
+ * "Updated": fixing a typo just after a story went out is not news to
+ * readers. Search engines and feeds are told of every update all the same.
+ */
+export const DEFAULT_UPDATED_AFTER_MINUTES = 15;
+
 const schema = z.object({
   title: describedText('the name of the publication').trim().min(1, 'must not be empty'),
   url: describedText('the absolute address the site is published at, e.g. `https://example.org/news/`').refine(
@@ -94,6 +101,12 @@ const schema = z.object({
     .min(1, 'must be at least 1')
     .max(1000, 'must be at most 1000')
     .default(10),
+  updatedAfterMinutes: z
+    .number({ error: 'must be a whole number of minutes, e.g. `15`' })
+    .int('must be a whole number of minutes')
+    .min(0, 'must be at least 0')
+    .max(10_080, 'must be at most 10080 (a week)')
+    .default(DEFAULT_UPDATED_AFTER_MINUTES),
   feedSize: z
     .number({ error: 'must be a whole number of stories per feed, e.g. `50`' })
     .int('must be a whole number')
@@ -162,6 +175,8 @@ export interface SiteConfig {
   readonly permalink: string;
   /** Stories per list page (default 10). */
   readonly pageSize: number;
+  /** How long after publication an update must come to be shown as "Updated" on the page, in minutes (default 15). */
+  readonly updatedAfterMinutes: number;
   /** The site-wide feeds, and those of each tag, byline and section (default `DEFAULT_FEEDS`). */
   readonly feeds: Readonly<Record<'site' | 'terms', FeedSettings>>;
   /** The frontmatter names each field is read from (default `DEFAULT_FIELDS`, each list replaced by the config's). */
@@ -266,6 +281,7 @@ function toSiteConfig(file: ConfigFile): SiteConfig {
     description: file.description,
     permalink: file.permalink,
     pageSize: file.pageSize,
+    updatedAfterMinutes: file.updatedAfterMinutes,
     feeds: {
       // `feedSize`, the older setting, is the site feeds' length.
       site: { ...DEFAULT_FEEDS.site, ...(file.feedSize !== undefined && { items: file.feedSize }), ...withoutUndefined(file.feeds.site ?? {}) },

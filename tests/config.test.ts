@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       description: '',
       permalink: '/:year/:month/:slug/',
       pageSize: 10,
+      updatedAfterMinutes: 15,
       feeds: DEFAULT_FEEDS,
       fields: DEFAULT_FIELDS,
       publisher: { name: 'Gazette' },

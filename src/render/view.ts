@@ -158,7 +158,9 @@ function storyView({ story, url }: SiteStory, site: Site) {
     standfirst: story.summarySource === 'frontmatter' ? story.summary : null,
     // Only builds that include future stories (dev, --future) show them; readers see when they publish.
     embargoed: story.date.epochMs > site.now,
-    updated: story.updated ? timeView(story.updated, site.config) : null,
+    // Shown to readers only when it came long enough after publication; `modified` is for machines.
+    updated: story.updated && shownAsUpdated(story.date, story.updated, site.config) ? timeView(story.updated, site.config) : null,
+    modified: timeView(story.updated ?? story.date, site.config),
     section: story.section ? link('sections')(story.section) : null,
     location: story.location ?? null,
     kicker: story.kicker ?? null,
@@ -166,6 +168,12 @@ function storyView({ story, url }: SiteStory, site: Site) {
     dir: story.lang ? directionOf(story.lang) : null,
     image: story.image ? imageView(story.image) : null,
   };
+}
+
+/** Whether an update at `updated` to a story published at `date` is shown as "Updated": later by the config's minutes at least. */
+function shownAsUpdated(date: Instant, updated: Instant, config: SiteConfig): boolean {
+  const later = updated.epochMs - date.epochMs;
+  return later > 0 && later >= config.updatedAfterMinutes * 60_000;
 }
 
 function imageView({ src, alt, caption, credit, width, height }: StoryImage) {

@@ -1,4 +1,5 @@
 /** Rendering through the library with an in-memory writer. */
+import type { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { siteUrl } from '../../src/render/urls.js';
 import { buildInMemory } from '../helpers.js';
@@ -42,6 +43,31 @@ describe('rendered pages', () => {
     // Without them, the headline is every title, and no empty kicker is printed.
     const plain = html('2023/09/plain/index.html');
     expect([plain('title').text(), plain('meta[property="og:title"]').attr('content'), plain('.story-kicker').length]).toEqual(['Floods in Chitral | T', 'Floods in Chitral', 0]);
+  });
+
+  it('shows "Updated" only for an update that came long enough after publication, and tells machines of every update', async () => {
+    const stories = {
+      'typo.md': '---\ntitle: Typo fixed\ndate: 2023-09-13 09:30\nupdated: 2023-09-13 09:40\n---\nBody.\n',
+      'news.md': '---\ntitle: News added\ndate: 2023-09-13 09:30\nupdated: 2023-09-13 11:05\n---\nBody.\n',
+      'early.md': '---\ntitle: Updated before it went out\ndate: 2023-09-13 09:30\nupdated: 2023-09-13 09:00\n---\nBody.\n',
+    };
+    const shown = (html: (file: string) => ReturnType<typeof load>, slug: string) => {
+      const $ = html(`2023/09/${slug}/index.html`);
+      const times = $('.times time').map((_, time) => $(time).attr('datetime')).get();
+      return { times, modified: $('meta[property="article:modified_time"]').attr('content'), said: $('.times').text().includes('Updated') };
+    };
+    const { html } = await render(stories);
+    expect(shown(html, 'typo')).toEqual({ times: ['2023-09-13T09:30:00Z'], modified: '2023-09-13T09:40:00Z', said: false });
+    expect(shown(html, 'news')).toEqual({ times: ['2023-09-13T09:30:00Z', '2023-09-13T11:05:00Z'], modified: '2023-09-13T11:05:00Z', said: true });
+    expect(shown(html, 'early')).toEqual({ times: ['2023-09-13T09:30:00Z'], modified: '2023-09-13T09:00:00Z', said: false });
+    const { html: eager } = await render(stories, '{ "title": "T", "url": "https://example.org/", "updatedAfterMinutes": 0 }');
+    expect(shown(eager, 'typo')).toEqual({ times: ['2023-09-13T09:30:00Z', '2023-09-13T09:40:00Z'], modified: '2023-09-13T09:40:00Z', said: true });
+  });
+
+  it('refuses an updatedAfterMinutes that is not a whole number of minutes', async () => {
+    await expect(render({}, '{ "title": "T", "url": "https://example.org/",\n  "updatedAfterMinutes": "soon" }')).rejects.toMatchObject({
+      problems: [{ file: 'dateline.config.json', line: 2, message: '`updatedAfterMinutes`: must be a whole number of minutes, e.g. `15` (got `soon`)' }],
+    });
   });
 
   it('reads the kicker and the titles under the names archives give them', async () => {
