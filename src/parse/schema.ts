@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { SLUG_PATTERN } from '../slug.js';
 import { describedText, LANGUAGE_TAG } from '../validate.js';
 import { DATE_FORMATS_HINT, parseInstant } from './dates.js';
+import { KIND_NAMES } from './story-kinds.js';
 
 /** A number where text is meant (`slug: 124062`, `title: 1984`) is that text: archives are full of them. */
 const asText = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
@@ -162,6 +163,10 @@ export function frontmatterSchema(zone: string) {
         .optional(),
     ),
     location: optionalText('the dateline, e.g. `ISLAMABAD`'),
+    kind: z.preprocess(
+      absentIfEmpty,
+      z.enum(KIND_NAMES, { error: `must be one of ${KIND_NAMES.map((kind) => `\`${kind}\``).join(', ')}` }).default('news'),
+    ),
     kicker: optionalText('a short label above the headline, e.g. `Exclusive`'),
     seo_title: optionalText('the page title search engines show, in place of the headline'),
     social_title: optionalText('the title shown where the story is shared, in place of the headline'),

@@ -2,6 +2,7 @@
  * Parse: one story file into a validated, immutable `Story`, independent of
  * every other file (so it can later run in a worker and be cached by hash).
  */
+import type { StoryKind } from './story-kinds.js';
 import type { Problem } from '../errors.js';
 import type { SourceFile } from '../load/files.js';
 import { datedName, isStoryFile, STORY_EXTENSIONS, storyStem } from '../load/story-names.js';
@@ -48,6 +49,8 @@ export interface Story {
   readonly slug: string;
   /** The dateline, e.g. `ISLAMABAD`. */
   readonly location?: string;
+  /** What the story is: news, or a kind labelled as such (analysis, opinion…). */
+  readonly kind: StoryKind;
   /** A short label above the headline (`Exclusive`). */
   readonly kicker?: string;
   /** The page title for search engines, in place of the headline. */
@@ -155,6 +158,7 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
     summarySource: fields.summary === undefined ? 'first-paragraph' : 'frontmatter',
     slug: fields.slug ?? toSlug(named?.rest ?? storyStem(file.relativePath)),
     draft: fields.draft,
+    kind: fields.kind,
     aliases: fields.aliases.map(aliasUrl),
     links: body.links.map((link) => ({ ...link, line: bodyOffset + link.line })),
     body: bodyDigest(body.html),

@@ -70,3 +70,28 @@ function unescapeAttribute(value: string): string {
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&#x22;');
 }
+
+/**
+ * `html` with `rel="sponsored"` on each link that leaves the site (an
+ * `http(s)` address on another host than `siteUrl`'s): search engines ask
+ * that paid links say so. Links within the site are left as they are.
+ */
+export function withSponsoredLinks(html: string, siteUrl: string): string {
+  if (!html.includes('<a ')) return html;
+  const site = new URL(siteUrl).host;
+  return html.replace(TAG, (tag) => {
+    if (!tag.startsWith('<a ')) return tag;
+    const href = /\shref="([^"]*)"/.exec(tag)?.[1];
+    return href !== undefined && leavesSite(unescapeAttribute(href), site) ? `<a rel="sponsored"${tag.slice(2)}` : tag;
+  });
+}
+
+/** Whether `url` is an `http(s)` address on a host other than `site`. */
+function leavesSite(url: string, site: string): boolean {
+  if (!/^https?:\/\//i.test(url)) return false;
+  try {
+    return new URL(url).host !== site;
+  } catch {
+    return false;
+  }
+}

@@ -3,6 +3,7 @@
  * Organization on the home page (schema.org vocabulary, JSON-LD). Fields a
  * story does not have are left out, never empty.
  */
+import { STORY_KINDS } from '../parse/story-kinds.js';
 import type { Site, SiteStory } from '../model/site.js';
 import { termOf } from '../model/taxonomy.js';
 import { modifiedAt } from '../plan/sitemaps.js';
@@ -19,14 +20,14 @@ export function organization(site: Site): Record<string, unknown> {
   };
 }
 
-/** NewsArticle for a story page. */
+/** NewsArticle (or its subtype for the story's kind) for a story page. */
 export function newsArticle(item: SiteStory, site: Site): Record<string, unknown> {
   const { story } = item;
   const { config } = site;
   const url = absoluteUrl(item.url, config);
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': STORY_KINDS[story.kind].schemaType,
     headline: story.title,
     ...(story.summary && { description: story.summary }),
     url,

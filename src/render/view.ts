@@ -13,7 +13,8 @@ import { TAXONOMIES, TAXONOMY_KINDS, termOf, type TaxonomyKind, type Term } from
 import { feedLinks, termFeedTitle } from '../plan/feeds.js';
 import type { Page } from '../plan/pages.js';
 import type { Pagination } from '../plan/paginate.js';
-import { bodyForPage } from './body-urls.js';
+import { bodyForPage, withSponsoredLinks } from './body-urls.js';
+import { STORY_KINDS } from '../parse/story-kinds.js';
 import { homeGraph, newsArticle } from './jsonld.js';
 import { readable } from './time.js';
 import { scriptSafeJson } from './xml.js';
@@ -38,7 +39,7 @@ export function pageContext(page: Page, site: Site, body: BodyOf): TemplateConte
   const common = { site: siteView(site), page: pageView(page, site), story: null, pagination: null };
   switch (page.kind) {
     case 'story':
-      return { ...common, story: { ...storyView(page.story, site), html: bodyForPage(body(page.story.story), site.config.basePath) } };
+      return { ...common, story: { ...storyView(page.story, site), html: storyBody(page.story.story, site, body) } };
     case 'home':
       return { ...common, stories: page.pagination.items.map((s) => storyView(s, site)), pagination: paginationView(page.pagination) };
     case 'term':
@@ -54,6 +55,12 @@ export function pageContext(page: Page, site: Site, body: BodyOf): TemplateConte
     case 'not-found':
       return { ...common, latest: page.latest.map((s) => storyView(s, site)) };
   }
+}
+
+/** A story's body as its page shows it; a sponsored story's links off the site marked as paid (`rel="sponsored"`). */
+function storyBody(story: Story, site: Site, body: BodyOf): string {
+  const html = bodyForPage(body(story), site.config.basePath);
+  return story.kind === 'sponsored' ? withSponsoredLinks(html, site.config.url) : html;
 }
 
 /** Head metadata: title, description, canonical address, feeds, structured data. */
@@ -163,6 +170,9 @@ function storyView({ story, url }: SiteStory, site: Site) {
     modified: timeView(story.updated ?? story.date, site.config),
     section: story.section ? link('sections')(story.section) : null,
     location: story.location ?? null,
+    kind: story.kind,
+    /** The kind's label (`Analysis`, `Opinion`…); none for news. */
+    label: STORY_KINDS[story.kind].label,
     kicker: story.kicker ?? null,
     lang: story.lang ?? null,
     dir: story.lang ? directionOf(story.lang) : null,

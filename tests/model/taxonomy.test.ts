@@ -13,6 +13,7 @@ const item = (file: string, tags: string[], bylines: string[] = [], section?: st
     tags,
     summary: '',
     summarySource: 'first-paragraph',
+    kind: 'news',
     slug: file,
     draft: false,
     aliases: [],

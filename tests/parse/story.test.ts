@@ -329,6 +329,7 @@ describe('parseStory: bad input', () => {
     ['an absolute slug', '---\ntitle: T\ndate: 2023-09-12\nslug: /etc/passwd\n---\n', '(got `/etc/passwd`)'],
     ['an image without alt', '---\ntitle: T\ndate: 2023-09-12\nimage: {src: a.jpg}\n---\n', '`image.alt`: is required'],
     ['draft as text', '---\ntitle: T\ndate: 2023-09-12\ndraft: maybe\n---\n', '`draft`: must be `true` or `false`'],
+    ['an unknown kind', '---\ntitle: T\ndate: 2023-09-12\nkind: editorial\n---\n', 'content/story.md:4:7: `kind`: must be one of `news`, `analysis`, `opinion`, `explainer`, `review`, `sponsored` (got `editorial`)'],
     ['a kicker as a list', '---\ntitle: T\ndate: 2023-09-12\nkicker: [Exclusive, Live]\n---\n', 'content/story.md:4:9: `kicker`: must be text: a short label above the headline'],
     ['an SEO title under its archive name, as a map', '---\ntitle: T\ndate: 2023-09-12\ntitle-tag: {a: b}\n---\n', 'content/story.md:4:12: `title-tag`: must be text: the page title search engines show'],
     ['malformed YAML', '---\ntitle: [unclosed\ndate: 2023-09-12\n---\n', 'content/story.md:3:1: invalid YAML'],

@@ -21,6 +21,7 @@ function story(day: number, hash = `h${day}`): Story {
     tags: [],
     summary: '',
     summarySource: 'first-paragraph',
+    kind: 'news',
     slug: `d${day}`,
     draft: false,
     aliases: [],

@@ -27,6 +27,7 @@ function story(file: string, slug: string, more: Partial<Story> = {}): Story {
     tags: ['TTP'],
     summary: '',
     summarySource: 'first-paragraph',
+    kind: 'news',
     slug,
     draft: false,
     aliases: [],

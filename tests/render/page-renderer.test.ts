@@ -24,6 +24,7 @@ const story: Story = {
   tags: ['TTP', 'ISPR'],
   summary: '',
   summarySource: 'first-paragraph',
+  kind: 'news',
   slug: 'call',
   draft: false,
   aliases: [],

@@ -70,6 +70,45 @@ describe('rendered pages', () => {
     });
   });
 
+  it('labels every kind of story but news on its page and cards, and types it for search engines', async () => {
+    const kinds = { news: 'NewsArticle', analysis: 'AnalysisNewsArticle', opinion: 'OpinionNewsArticle', explainer: 'BackgroundNewsArticle', review: 'ReviewNewsArticle', sponsored: 'AdvertiserContentArticle' };
+    const stories = Object.fromEntries(
+      Object.keys(kinds).map((kind, day) => [`${kind}.md`, `---\ntitle: A ${kind} story\ndate: 2023-09-${10 + day}\nkind: ${kind}\n${kind === 'opinion' ? 'kicker: Guest column\n' : ''}---\nBody.\n`]),
+    );
+    const { html } = await render(stories);
+    const home = html('index.html');
+    const cards = home('.card').map((_, card) => [[home(card).find('h2').text(), home(card).find('.story-label').text()]]).get();
+    expect(cards).toEqual([
+      ['A sponsored story', 'Sponsored'],
+      ['A review story', 'Review'],
+      ['A explainer story', 'Explainer'],
+      ['A opinion story', 'Opinion'],
+      ['A analysis story', 'Analysis'],
+      ['A news story', ''],
+    ]);
+    for (const [kind, type] of Object.entries(kinds)) {
+      const $ = html(`2023/09/${kind}/index.html`);
+      expect(JSON.parse($('script[type="application/ld+json"]').text())['@type'], kind).toBe(type);
+      expect($('article .story-label').text(), kind).toBe(kind === 'news' ? '' : kind[0]!.toUpperCase() + kind.slice(1));
+    }
+    expect(html('2023/09/opinion/index.html')('article .story-kicker').text()).toBe('Opinion · Guest column');
+    expect(html('2023/09/news/index.html')('.story-kicker')).toHaveLength(0);
+  });
+
+  it("marks a sponsored story's links off the site as paid, and no other story's", async () => {
+    const body = 'See [the sponsor](https://sponsor.example.com/offer), [our report](/2023/09/other/) and [our site](https://example.org/about/).\n';
+    const { html } = await render({
+      'paid.md': `---\ntitle: Paid\ndate: 2023-09-13\nkind: sponsored\n---\n${body}`,
+      'free.md': `---\ntitle: Free\ndate: 2023-09-13\n---\n${body}`,
+    });
+    const rels = (slug: string) => {
+      const $ = html(`2023/09/${slug}/index.html`);
+      return $('.body a').map((_, a) => `${$(a).attr('href')} ${$(a).attr('rel') ?? '-'}`).get();
+    };
+    expect(rels('paid')).toEqual(['https://sponsor.example.com/offer sponsored', '/2023/09/other/ -', 'https://example.org/about/ -']);
+    expect(rels('free')).toEqual(['https://sponsor.example.com/offer -', '/2023/09/other/ -', 'https://example.org/about/ -']);
+  });
+
   it('reads the kicker and the titles under the names archives give them', async () => {
     const { html } = await render({
       'call.md': '---\ntitle: Call\ndate: 2023-09-13\nlinktitle: Analysis\ntitle-tag: Search title\nog-title: Shared title\n---\nBody.\n',
