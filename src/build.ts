@@ -234,8 +234,8 @@ async function writeSite({ pipeline, cacheNote }: OpenPipeline, { config, paths,
   for (const output of assets) await writer.write(output.path, output.content);
   for (const { file, from } of reused) await writer.link(file, from);
   // The folder this build replaces is kept as the next one's staging folder: record what its files hold.
-  if (incremental) {
-    await incremental.previous.save(paths.out, incremental.recorder.records(pipeline.outputKeys), previous?.dir === paths.out ? incremental.previous.files : new Map());
+  if (previous && incremental) {
+    await previous.save(paths.out, incremental.recorder.records(pipeline.outputKeys), previous.dir === paths.out ? previous.files : new Map());
   }
   return {
     pages: run.pages,

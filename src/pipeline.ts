@@ -220,7 +220,7 @@ export class Pipeline {
     });
     lap('keys');
 
-    const pages = new PageRenderer(site, this.bodyOf, this.engine, this.paths, (page) => templateOf(page)!);
+    const pages = this.pageRenderer(site);
     const workers = PageWorkers.start(stale.filter((output) => templateOf(output) !== undefined).length, {
       config: this.config,
       templates: this.paths.templates,
@@ -282,11 +282,16 @@ export class Pipeline {
       const first = termPages(term, this.config.pageSize)[0];
       if (first) pages.push(first);
     }
-    const renderer = new PageRenderer(revised.site, this.bodyOf, this.engine, this.paths, (page) => templateOf(page)!);
+    const renderer = this.pageRenderer(revised.site);
     return pages.flatMap((page) => {
       const html = renderer.render(page);
       return html === undefined ? [] : [{ path: outputPath(page.url), content: html }];
     });
+  }
+
+  /** A renderer of `site`'s pages, each through its kind's template (see outputs.ts). */
+  private pageRenderer(site: Site): PageRenderer {
+    return new PageRenderer(site, this.bodyOf, this.engine, this.paths, (page) => templateOf(page)!);
   }
 
   /**

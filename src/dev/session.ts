@@ -92,6 +92,11 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
   // However the process ends (Ctrl+C during the first build included), the served folder is not left behind.
   const removeServed = () => rmSync(outDir, { recursive: true, force: true });
   process.once('exit', removeServed);
+  /** Delete the served folder now, rather than at exit. */
+  const dropServed = () => {
+    process.off('exit', removeServed);
+    removeServed();
+  };
   const writer = new DirectoryWriter(outDir);
   const root = path.resolve(options.root ?? '.');
   const configFile = path.join(root, CONFIG_FILE);
@@ -212,8 +217,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     server = await startServer(outDir, state.config.basePath, options.port ?? 4000, options.host ?? 'localhost');
   } catch (error) {
     // No session to close: the served folder goes now.
-    process.off('exit', removeServed);
-    removeServed();
+    dropServed();
     throw error;
   }
 
@@ -260,8 +264,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
       await watcher.close();
       await state.pipeline.saveCache();
       await server.close();
-      process.off('exit', removeServed);
-      removeServed();
+      dropServed();
     },
   };
 }

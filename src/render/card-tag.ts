@@ -11,7 +11,7 @@
 import { Tag, Value, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 
 /** The partial a card renders. */
-export const CARD_TEMPLATE = 'partials/story-card';
+const CARD_TEMPLATE = 'partials/story-card';
 
 /**
  * The most cards one render keeps (the oldest go first). Kept whole, a

@@ -67,12 +67,13 @@ function storyBody(story: Story, site: Site, body: BodyOf): string {
 function pageView(page: Page, site: Site) {
   const { config } = site;
   const siteFeeds = feedLinks('/', config.title, config.feeds.site.formats);
+  const title = pageTitle(page);
   const base = {
     kind: page.kind,
     url: page.url,
-    title: pageTitle(page),
+    title,
     /** The title where the page is shared (Open Graph, Twitter). */
-    socialTitle: pageTitle(page),
+    socialTitle: title,
     type: 'website',
     lang: config.language,
     description: null as string | null,
