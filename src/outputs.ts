@@ -6,6 +6,7 @@
  */
 import type { Site } from './model/site.js';
 import { storyKeys, type Planned, type StoryKeys } from './plan/fingerprint.js';
+import type { CorrectionEntry } from './plan/corrections.js';
 import type { Page } from './plan/pages.js';
 import { renderFeed } from './render/feeds.js';
 import { renderCrawlerFile } from './render/sitemaps.js';
@@ -51,6 +52,9 @@ const crawlerFile = <C extends Extract<Planned, { kind: Parameters<typeof render
   render: (output, tools) => renderCrawlerFile(output, tools.site, tools.fileText),
 });
 
+/** Corrections by their stories' keys and their numbers on them. */
+const correctionKeys = (entries: readonly CorrectionEntry[], keys: StoryKeys) => entries.map((entry) => `${keys.story(entry.story)}#${entry.number}`).join(' ');
+
 const datedUrls = (entries: readonly { readonly url: string; readonly lastmod?: { readonly iso: string } }[]) =>
   entries.map((entry) => `${entry.url}|${entry.lastmod?.iso ?? ''}`).join('\n');
 
@@ -63,9 +67,14 @@ export const OUTPUT_KINDS: Kinds = {
       `${output.term.name}|${output.term.stories.length}|${output.pagination.number}/${output.pagination.total}\n${keys.list(output.pagination.items)}`,
   ),
   terms: page('terms', (output) => output.taxonomy.terms.map((term) => `${term.name}|${term.url}|${term.stories.length}`).join('\n')),
+  corrections: page(
+    'corrections',
+    (output, keys) => `${output.pagination.number}/${output.pagination.total}\n${correctionKeys(output.pagination.items, keys)}`,
+  ),
   'not-found': page('404', (output, keys) => keys.list(output.latest)),
   feed: {
-    key: (output, keys) => `${output.format}|${output.title}\n${keys.list(output.stories)}`,
+    key: (output, keys) =>
+      `${output.format}|${output.title}\n${output.of === 'stories' ? keys.list(output.stories) : correctionKeys(output.entries, keys)}`,
     render: (output, tools) => renderFeed(output, tools.site, tools.feedBodies(output.pageUrl), tools.fileText),
   },
   sitemap: crawlerFile((output) => datedUrls(output.entries)),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { SLUG_PATTERN } from '../slug.js';
 import { describedText, LANGUAGE_TAG } from '../validate.js';
 import { DATE_FORMATS_HINT, parseInstant } from './dates.js';
-import { KIND_NAMES } from './story-kinds.js';
+import { CORRECTION_KINDS, KIND_NAMES } from './story-kinds.js';
 
 /** A number where text is meant (`slug: 124062`, `title: 1984`) is that text: archives are full of them. */
 const asText = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
@@ -166,6 +166,32 @@ export function frontmatterSchema(zone: string) {
     kind: z.preprocess(
       absentIfEmpty,
       z.enum(KIND_NAMES, { error: `must be one of ${KIND_NAMES.map((kind) => `\`${kind}\``).join(', ')}` }).default('news'),
+    ),
+    corrections: z.preprocess(
+      (value) => (value === null ? undefined : value),
+      z
+        .array(
+          z
+            .object(
+              {
+                date: instant(zone, 'when the correction was made'),
+                text: text('what was wrong and what is right', (schema) => schema.min(1, 'must not be empty: say what was wrong and what is right')),
+                kind: z.preprocess(
+                  absentIfEmpty,
+                  z.enum(CORRECTION_KINDS, { error: `must be ${CORRECTION_KINDS.map((kind) => `\`${kind}\``).join(' or ')}` }).default('correction'),
+                ),
+              },
+              {
+                error: (issue) =>
+                  issue.code === 'unrecognized_keys'
+                    ? `has ${issue.keys.map((key) => `\`${key}\``).join(', ')}, which a correction does not: it has \`date\`, \`text\` and optionally \`kind\``
+                    : 'must be a map with `date` and `text`, and optionally `kind`',
+              },
+            )
+            .strict(),
+          { error: 'must be a list of corrections, each with `date` and `text`, e.g. `[{ date: 2023-09-14, text: "..." }]`' },
+        )
+        .default([]),
     ),
     kicker: optionalText('a short label above the headline, e.g. `Exclusive`'),
     seo_title: optionalText('the page title search engines show, in place of the headline'),

@@ -16,3 +16,11 @@ export type StoryKind = keyof typeof STORY_KINDS;
 
 /** The kinds, `news` first, as the schema and messages name them. */
 export const KIND_NAMES = Object.keys(STORY_KINDS) as [StoryKind, ...StoryKind[]];
+
+/** What a notice on a story says of it: that it was wrong (`correction`), or unclear (`clarification`). */
+export const CORRECTION_KINDS = ['correction', 'clarification'] as const;
+
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+
+/** How each kind of notice is headed on the page and in feeds. */
+export const CORRECTION_LABELS: Readonly<Record<CorrectionKind, string>> = { correction: 'Correction', clarification: 'Clarification' };

@@ -2,7 +2,7 @@
  * Parse: one story file into a validated, immutable `Story`, independent of
  * every other file (so it can later run in a worker and be cached by hash).
  */
-import type { StoryKind } from './story-kinds.js';
+import type { CorrectionKind, StoryKind } from './story-kinds.js';
 import type { Problem } from '../errors.js';
 import type { SourceFile } from '../load/files.js';
 import { datedName, isStoryFile, STORY_EXTENSIONS, storyStem } from '../load/story-names.js';
@@ -29,6 +29,13 @@ export interface StoryImage {
   readonly height?: number;
 }
 
+/** A notice that the story was corrected or clarified after publication. */
+export interface Correction {
+  readonly date: Instant;
+  readonly text: string;
+  readonly kind: CorrectionKind;
+}
+
 /** One story, validated. */
 export interface Story {
   /** Path of the file relative to the site root. */
@@ -51,6 +58,8 @@ export interface Story {
   readonly location?: string;
   /** What the story is: news, or a kind labelled as such (analysis, opinion…). */
   readonly kind: StoryKind;
+  /** Corrections and clarifications, newest first. */
+  readonly corrections: readonly Correction[];
   /** A short label above the headline (`Exclusive`). */
   readonly kicker?: string;
   /** The page title for search engines, in place of the headline. */
@@ -159,6 +168,7 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
     slug: fields.slug ?? toSlug(named?.rest ?? storyStem(file.relativePath)),
     draft: fields.draft,
     kind: fields.kind,
+    corrections: fields.corrections.sort((a, b) => b.date.epochMs - a.date.epochMs),
     aliases: fields.aliases.map(aliasUrl),
     links: body.links.map((link) => ({ ...link, line: bodyOffset + link.line })),
     body: bodyDigest(body.html),

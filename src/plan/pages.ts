@@ -1,5 +1,6 @@
-/** Plan the HTML pages: stories, the paginated front page, term lists and indexes, 404. */
+/** Plan the HTML pages: stories, the paginated front page, term lists and indexes, the corrections log, 404. */
 import type { SiteStory, Site } from '../model/site.js';
+import { CORRECTIONS_URL, type CorrectionEntry } from './corrections.js';
 import { TAXONOMY_KINDS, type Taxonomy, type Term } from '../model/taxonomy.js';
 import { paginate, type Pagination } from './paginate.js';
 
@@ -14,13 +15,14 @@ export type Page =
       readonly pagination: Pagination<SiteStory>;
     }
   | { readonly kind: 'terms'; readonly url: string; readonly taxonomy: Taxonomy<SiteStory> }
+  | { readonly kind: 'corrections'; readonly url: string; readonly pagination: Pagination<CorrectionEntry> }
   | { readonly kind: 'not-found'; readonly url: string; readonly latest: readonly SiteStory[] };
 
 /** How many of the newest stories the 404 page offers a reader who followed a dead link. */
 const NOT_FOUND_LATEST = 5;
 
-/** Every HTML page of `site`. */
-export function planPages(site: Site): Page[] {
+/** Every HTML page of `site`, whose corrections are `log`. */
+export function planPages(site: Site, log: readonly CorrectionEntry[]): Page[] {
   const size = site.config.pageSize;
   const pages: Page[] = [
     ...paginate(site.stories, size, '/').map((pagination): Page => ({ kind: 'home', url: pagination.url, pagination })),
@@ -31,6 +33,7 @@ export function planPages(site: Site): Page[] {
     pages.push({ kind: 'terms', url: taxonomy.url, taxonomy });
     for (const term of taxonomy.terms) pages.push(...termPages(term, size));
   }
+  pages.push(...paginate(log, size, CORRECTIONS_URL).map((pagination): Page => ({ kind: 'corrections', url: pagination.url, pagination })));
   pages.push({ kind: 'not-found', url: '/404.html', latest: site.stories.slice(0, NOT_FOUND_LATEST) });
   return pages;
 }

@@ -6,6 +6,7 @@
 import { compareText, type Problem } from '../errors.js';
 import type { Site } from '../model/site.js';
 import { TAXONOMIES } from '../model/taxonomy.js';
+import { correctionsLog } from './corrections.js';
 import { planFeeds, type Feed } from './feeds.js';
 import { planPages, type Page } from './pages.js';
 import { planCrawlerFiles, type CrawlerFile } from './sitemaps.js';
@@ -21,8 +22,9 @@ type Planned = Page | Feed | CrawlerFile;
 
 /** The plan of `site`, or the URL clashes that prevent a build. */
 export function planSite(site: Site): { plan: Plan; problems: Problem[] } {
-  const pages = planPages(site);
-  const plan = { pages, feeds: planFeeds(site), crawlerFiles: planCrawlerFiles(site, pages) };
+  const log = correctionsLog(site);
+  const pages = planPages(site, log);
+  const plan = { pages, feeds: planFeeds(site, log), crawlerFiles: planCrawlerFiles(site, pages) };
   return { plan, problems: urlClashes([...plan.pages, ...plan.feeds, ...plan.crawlerFiles]) };
 }
 

@@ -58,9 +58,11 @@ export function planCrawlerFiles(site: Site, pages: readonly Page[], limit = SIT
   return files;
 }
 
-/** When a story last changed: its `updated` time, else its `date`. */
+/** When a story last changed: the latest of its `date`, its `updated` time and its corrections (newest first). */
 export function modifiedAt({ story }: SiteStory): Instant {
-  return story.updated ?? story.date;
+  const changed = story.updated ?? story.date;
+  const corrected = story.corrections[0];
+  return corrected !== undefined && corrected.date.epochMs > changed.epochMs ? corrected.date : changed;
 }
 
 function lastmodOf(page: Page): Instant | undefined {
@@ -75,6 +77,8 @@ function lastmodOf(page: Page): Instant | undefined {
       for (const term of page.taxonomy.terms) best = later(best, newestStory(term.stories));
       return best;
     }
+    case 'corrections':
+      return page.pagination.items[0]?.correction.date;
     case 'not-found':
       return undefined;
   }

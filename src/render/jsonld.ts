@@ -3,7 +3,7 @@
  * Organization on the home page (schema.org vocabulary, JSON-LD). Fields a
  * story does not have are left out, never empty.
  */
-import { STORY_KINDS } from '../parse/story-kinds.js';
+import { CORRECTION_LABELS, STORY_KINDS } from '../parse/story-kinds.js';
 import type { Site, SiteStory } from '../model/site.js';
 import { termOf } from '../model/taxonomy.js';
 import { modifiedAt } from '../plan/sitemaps.js';
@@ -57,6 +57,13 @@ export function newsArticle(item: SiteStory, site: Site): Record<string, unknown
     ...(story.section && { articleSection: story.section }),
     ...(story.tags.length > 0 && { keywords: [...story.tags] }),
     ...(story.location && { dateline: story.location }),
+    ...(story.corrections.length > 0 && {
+      correction: story.corrections.map((correction) => ({
+        '@type': 'CorrectionComment',
+        text: `${CORRECTION_LABELS[correction.kind]}: ${correction.text}`,
+        datePublished: correction.date.iso,
+      })),
+    }),
   };
 }
 

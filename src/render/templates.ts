@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Liquid, LiquidError } from 'liquidjs';
-import type { SiteConfig } from '../config.js';
+import { DEFAULT_TEMPLATES, type SiteConfig } from '../config.js';
 import type { Problem } from '../errors.js';
 import { relativePosix } from '../load/files.js';
 import { absoluteUrl, siteUrl } from './urls.js';
@@ -24,10 +24,15 @@ export const RENDER_LIMIT_MS = 20_000;
  */
 export const RENDER_MEMORY_LIMIT = 10_000_000;
 
-/** A Liquid engine reading templates from `dir`, with Dateline's filters. */
+/**
+ * A Liquid engine reading templates from `dir`, with Dateline's filters. A
+ * template a site's own theme lacks comes from the default theme: a page
+ * kind added in a later version appears in the site's layout, instead of
+ * failing its build.
+ */
 export function createEngine(dir: string, config: SiteConfig): Liquid {
   const engine = new Liquid({
-    root: [dir],
+    root: path.resolve(dir) === path.resolve(DEFAULT_TEMPLATES) ? [dir] : [dir, DEFAULT_TEMPLATES],
     extname: '.liquid',
     cache: true,
     outputEscape: 'escape',

@@ -7,14 +7,16 @@
  */
 import type { SiteConfig } from '../config.js';
 import type { Instant } from '../parse/dates.js';
-import type { Story, StoryImage } from '../parse/story.js';
+import type { Correction, Story, StoryImage } from '../parse/story.js';
 import type { SiteStory, Site } from '../model/site.js';
 import { TAXONOMIES, TAXONOMY_KINDS, termOf, type TaxonomyKind, type Term } from '../model/taxonomy.js';
-import { feedLinks, termFeedTitle } from '../plan/feeds.js';
+import { correctionAnchor, CORRECTIONS_URL } from '../plan/corrections.js';
+import { correctionsFeedTitle, feedLinks, termFeedTitle } from '../plan/feeds.js';
+import { modifiedAt } from '../plan/sitemaps.js';
 import type { Page } from '../plan/pages.js';
 import type { Pagination } from '../plan/paginate.js';
 import { bodyForPage, withSponsoredLinks } from './body-urls.js';
-import { STORY_KINDS } from '../parse/story-kinds.js';
+import { CORRECTION_LABELS, STORY_KINDS } from '../parse/story-kinds.js';
 import { homeGraph, newsArticle } from './jsonld.js';
 import { readable } from './time.js';
 import { scriptSafeJson } from './xml.js';
@@ -39,7 +41,10 @@ export function pageContext(page: Page, site: Site, body: BodyOf): TemplateConte
   const common = { site: siteView(site), page: pageView(page, site), story: null, pagination: null };
   switch (page.kind) {
     case 'story':
-      return { ...common, story: { ...storyView(page.story, site), html: storyBody(page.story.story, site, body) } };
+      return {
+        ...common,
+        story: { ...storyView(page.story, site), html: storyBody(page.story.story, site, body), corrections: correctionsView(page.story, site) },
+      };
     case 'home':
       return { ...common, stories: page.pagination.items.map((s) => storyView(s, site)), pagination: paginationView(page.pagination) };
     case 'term':
@@ -52,9 +57,27 @@ export function pageContext(page: Page, site: Site, body: BodyOf): TemplateConte
       };
     case 'terms':
       return { ...common, taxonomy: { title: page.taxonomy.title, kind: page.taxonomy.kind, terms: page.taxonomy.terms.map(termView) } };
+    case 'corrections':
+      return {
+        ...common,
+        corrections: page.pagination.items.map(({ story, correction, number }) => ({
+          ...correctionView(correction, number, site.config),
+          story: storyView(story, site),
+        })),
+        pagination: paginationView(page.pagination),
+      };
     case 'not-found':
       return { ...common, latest: page.latest.map((s) => storyView(s, site)) };
   }
+}
+
+/** A story's corrections as its page shows them, newest first, each with its anchor. */
+function correctionsView({ story }: SiteStory, site: Site) {
+  return story.corrections.map((correction, index) => correctionView(correction, story.corrections.length - index, site.config));
+}
+
+function correctionView(correction: Correction, number: number, config: SiteConfig) {
+  return { kind: correction.kind, label: CORRECTION_LABELS[correction.kind], text: correction.text, date: timeView(correction.date, config), anchor: correctionAnchor(number) };
 }
 
 /** A story's body as its page shows it; a sponsored story's links off the site marked as paid (`rel="sponsored"`). */
@@ -113,6 +136,13 @@ function pageView(page: Page, site: Site) {
         ...paginationLinks(page.pagination),
       };
     }
+    case 'corrections':
+      return {
+        ...base,
+        description: `Corrections and clarifications published by ${config.title}, newest first.`,
+        feeds: [...feedLinks(CORRECTIONS_URL, correctionsFeedTitle(site), config.feeds.site.formats), ...siteFeeds],
+        ...paginationLinks(page.pagination),
+      };
     case 'terms':
     case 'not-found':
       return { ...base, feeds: siteFeeds };
@@ -129,6 +159,8 @@ function pageTitle(page: Page): string {
       return page.pagination.number > 1 ? `${page.term.name}, page ${page.pagination.number}` : page.term.name;
     case 'terms':
       return page.taxonomy.title;
+    case 'corrections':
+      return page.pagination.number > 1 ? `Corrections, page ${page.pagination.number}` : 'Corrections';
     case 'not-found':
       return 'Page not found';
   }
@@ -168,7 +200,7 @@ function storyView({ story, url }: SiteStory, site: Site) {
     embargoed: story.date.epochMs > site.now,
     // Shown to readers only when it came long enough after publication; `modified` is for machines.
     updated: story.updated && shownAsUpdated(story.date, story.updated, site.config) ? timeView(story.updated, site.config) : null,
-    modified: timeView(story.updated ?? story.date, site.config),
+    modified: timeView(modifiedAt({ story, url }), site.config),
     section: story.section ? link('sections')(story.section) : null,
     location: story.location ?? null,
     kind: story.kind,
@@ -195,12 +227,12 @@ function termView(term: Term<SiteStory>) {
   return { name: term.name, slug: term.slug, url: term.url, count: term.stories.length };
 }
 
-function paginationView(pagination: Pagination<SiteStory>) {
+function paginationView(pagination: Pagination<unknown>) {
   const { number, total, previous, next } = pagination;
   return { number, total, previous: previous ?? null, next: next ?? null };
 }
 
-function paginationLinks(pagination: Pagination<SiteStory>) {
+function paginationLinks(pagination: Pagination<unknown>) {
   return { prev: pagination.previous ?? null, next: pagination.next ?? null };
 }
 

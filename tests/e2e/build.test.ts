@@ -23,7 +23,7 @@ beforeAll(() => {
 describe('dateline build on the fixture newsroom', () => {
   it('succeeds and prints a one-line summary', () => {
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Built 29 pages from 6 stories in \d+\.\d\d s$/m);
+    expect(result.stdout).toMatch(/^Built 30 pages from 6 stories in \d+\.\d\d s$/m);
   });
 
   it('prints the time of each stage with --verbose, and nothing but errors with --quiet', () => {

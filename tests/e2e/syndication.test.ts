@@ -41,8 +41,8 @@ beforeAll(() => {
 describe('RSS and Atom feeds', () => {
   it('are well-formed XML, every one of them', () => {
     const feeds = [...filesEndingWith(out, 'feed.xml'), ...filesEndingWith(out, 'atom.xml')];
-    // The site's feed in both formats; by default each of 5 tags, 4 bylines and 3 sections has an RSS feed.
-    expect(feeds.length).toBe(2 + 5 + 4 + 3);
+    // The site's feed and its corrections' in both formats; by default each of 5 tags, 4 bylines and 3 sections has an RSS feed.
+    expect(feeds.length).toBe(2 + 2 + 5 + 4 + 3);
     const result = xmllint(['--noout', ...feeds.map((f) => path.join(out, f))]);
     expect(result.output).toBe('');
     expect(result.status).toBe(0);
@@ -74,7 +74,7 @@ describe('RSS and Atom feeds', () => {
     const call = parseFeed(read('tags/ttp/feed.xml')).items[0]!;
     expect(call.description).toBe('General Asim Munir and Lloyd Austin spoke by phone.');
     expect(call.content).toBeNull();
-    expect(filesEndingWith(out, 'atom.xml')).toEqual(['atom.xml']);
+    expect(filesEndingWith(out, 'atom.xml')).toEqual(['atom.xml', 'corrections/atom.xml']);
   });
 
   it('writes the feeds the config asks for: formats, length and content for the site and for terms', () => {
@@ -84,7 +84,8 @@ describe('RSS and Atom feeds', () => {
     writeFileSync(config, readFileSync(config, 'utf8').replace('"pageSize": 2', `"pageSize": 2,\n  "feeds": ${JSON.stringify(settings)}`));
     const dist = build(configured);
     const there = (file: string) => readFileSync(path.join(dist, file), 'utf8');
-    expect(filesEndingWith(dist, 'feed.xml')).toEqual(['feed.xml']);
+    // The corrections log's feed comes in the site feed's formats.
+    expect(filesEndingWith(dist, 'feed.xml')).toEqual(['corrections/feed.xml', 'feed.xml']);
     expect(filesEndingWith(dist, 'atom.xml').length).toBe(5 + 4 + 3);
     expect(filesEndingWith(dist, 'feed.json').length).toBe(5 + 4 + 3);
     const site = parseFeed(there('feed.xml'));
@@ -127,7 +128,7 @@ describe('JSON Feed', () => {
 
   it('passes the JSON Feed 1.1 schema, every one of them', () => {
     const feeds = filesEndingWith(out, 'feed.json');
-    expect(feeds).toEqual(['feed.json']);
+    expect(feeds).toEqual(['corrections/feed.json', 'feed.json']);
     // Every term in JSON too, and summaries (`content_text`) as well as whole stories.
     const configured = copyFixture('newsroom');
     const config = path.join(configured, 'dateline.config.json');
@@ -135,7 +136,7 @@ describe('JSON Feed', () => {
     writeFileSync(config, readFileSync(config, 'utf8').replace('"pageSize": 2', `"pageSize": 2,\n  "feeds": ${JSON.stringify(settings)}`));
     const dist = build(configured);
     const all = filesEndingWith(dist, 'feed.json');
-    expect(all.length).toBe(1 + 5 + 4 + 3);
+    expect(all.length).toBe(1 + 1 + 5 + 4 + 3);
     for (const file of all) {
       const feed = JSON.parse(readFileSync(path.join(dist, file), 'utf8'));
       expect(validate(feed), `${file}: ${ajv.errorsText(validate.errors)}`).toBe(true);

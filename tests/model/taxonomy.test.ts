@@ -14,6 +14,7 @@ const item = (file: string, tags: string[], bylines: string[] = [], section?: st
     summary: '',
     summarySource: 'first-paragraph',
     kind: 'news',
+    corrections: [],
     slug: file,
     draft: false,
     aliases: [],

@@ -22,6 +22,7 @@ function story(day: number, hash = `h${day}`): Story {
     summary: '',
     summarySource: 'first-paragraph',
     kind: 'news',
+    corrections: [],
     slug: `d${day}`,
     draft: false,
     aliases: [],
@@ -33,7 +34,7 @@ function story(day: number, hash = `h${day}`): Story {
 /** The 404 page of a site of `stories`, and its key. */
 function notFound(stories: Story[]) {
   const { site } = buildSite(stories, config, selection);
-  const page = planPages(site).find((p) => p.kind === 'not-found');
+  const page = planPages(site, []).find((p) => p.kind === 'not-found');
   if (page?.kind !== 'not-found') throw new Error('no 404 page');
   return { page, key: keyMaker(site)(page) };
 }

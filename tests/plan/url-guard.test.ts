@@ -28,6 +28,7 @@ function story(file: string, slug: string, more: Partial<Story> = {}): Story {
     summary: '',
     summarySource: 'first-paragraph',
     kind: 'news',
+    corrections: [],
     slug,
     draft: false,
     aliases: [],

@@ -25,6 +25,7 @@ const story: Story = {
   summary: '',
   summarySource: 'first-paragraph',
   kind: 'news',
+  corrections: [],
   slug: 'call',
   draft: false,
   aliases: [],
