@@ -4,7 +4,7 @@
  * renders. Planning stays in `plan/`, which lists the outputs as data; a new
  * kind of output is a plan function and one entry here.
  */
-import type { Site } from './model/site.js';
+import { navigation, type Site } from './model/site.js';
 import { storyKeys, type Planned, type StoryKeys } from './plan/fingerprint.js';
 import type { CorrectionEntry } from './plan/corrections.js';
 import type { Page } from './plan/pages.js';
@@ -59,7 +59,7 @@ const datedUrls = (entries: readonly { readonly url: string; readonly lastmod?: 
   entries.map((entry) => `${entry.url}|${entry.lastmod?.iso ?? ''}`).join('\n');
 
 export const OUTPUT_KINDS: Kinds = {
-  story: page('story', (output, keys) => keys.story(output.story)),
+  story: page('story', (output, keys) => keys.storyPage(output.story)),
   home: page('home', (output, keys) => `${output.pagination.number}/${output.pagination.total}\n${keys.list(output.pagination.items)}`),
   term: page(
     'term',
@@ -101,7 +101,13 @@ export function templateOf(output: Planned): string | undefined {
 /** Keys for the outputs of one build of `site` (see plan/fingerprint.ts). */
 export function keyMaker(site: Site): (output: Planned) => string {
   const keys = storyKeys(site);
-  return (output) => kindOf(output).key(output, keys);
+  // Every page shows the site's navigation: a change to it renders them all again.
+  const chrome = `${navigation(site).join(',')}\n`;
+  return (output) => {
+    const kind = kindOf(output);
+    const key = kind.key(output, keys);
+    return kind.template === undefined ? key : chrome + key;
+  };
 }
 
 /** `output` rendered; undefined when its template failed. */

@@ -7,7 +7,7 @@ import { compareText, type Problem } from '../errors.js';
 import type { Story } from '../parse/story.js';
 import { storyUrl } from './permalink.js';
 import { toSlug } from '../slug.js';
-import { buildTaxonomy, replaceTerms, TAXONOMIES, TAXONOMY_KINDS, type Taxonomy, type TaxonomyKind, type Term } from './taxonomy.js';
+import { buildTaxonomy, replaceTerms, swapTerms, TAXONOMIES, TAXONOMY_KINDS, type Taxonomy, type TaxonomyKind, type Term } from './taxonomy.js';
 
 /** Which stories that are not yet public a build includes. */
 export interface Selection {
@@ -69,6 +69,7 @@ export function buildSite(
     tags: buildTaxonomy('tags', published, warn),
     bylines: buildTaxonomy('bylines', published, warn),
     sections: buildTaxonomy('sections', published, warn),
+    series: buildTaxonomy('series', published, warn),
   } satisfies Record<keyof typeof TAXONOMIES, Taxonomy<SiteStory>>;
   return { site: { config, stories: published, taxonomies, now: selection.now, held: { drafts, embargoed } }, problems };
 }
@@ -103,7 +104,11 @@ export function reviseSite(
   for (const kind of TAXONOMY_KINDS) {
     const { pick } = TAXONOMIES[kind];
     const [old, now] = [pick(before.story), pick(story)];
-    if (!moved && old.length === now.length && old.every((name, index) => name === now[index])) continue;
+    if (!moved && old.length === now.length && old.every((name, index) => name === now[index])) {
+      // The same terms, in which the story stands where it stood: the edited story in place of the old (what related stories are found through).
+      taxonomies[kind] = swapTerms(site.taxonomies[kind], new Set(now.map(toSlug)), swap);
+      continue;
+    }
     const slugs = new Set([...now, ...old].map(toSlug));
     const members = new Set<SiteStory>([after]);
     for (const slug of slugs) for (const item of site.taxonomies[kind].bySlug.get(slug)?.stories ?? []) members.add(swap(item));
@@ -116,6 +121,11 @@ export function reviseSite(
     }
   }
   return { site: { ...site, stories, taxonomies }, terms };
+}
+
+/** The taxonomies the site's navigation links: those with any terms (a site that runs no series shows no "Series"). */
+export function navigation(site: Site): TaxonomyKind[] {
+  return TAXONOMY_KINDS.filter((kind) => site.taxonomies[kind].terms.length > 0);
 }
 
 function isDraftHeld(story: Story, selection: Readonly<Selection>): boolean {

@@ -1,5 +1,5 @@
 /**
- * Tags, bylines and sections: one mechanism, three instances.
+ * Tags, bylines, sections and series: one mechanism, four instances.
  *
  * A term keeps the editor's spelling on the page (`TTP`, `Counter Terrorism`)
  * and gets a lowercase ASCII slug for its URL. Spellings that share a slug are
@@ -9,19 +9,26 @@ import { compareText, countLabel, type Problem } from '../errors.js';
 import type { Story } from '../parse/story.js';
 import { toSlug } from '../slug.js';
 
-/** The three taxonomies and what each is called. */
+/**
+ * The taxonomies, what each is called, and the order its pages list stories
+ * in: newest first, but a series is read from its first part.
+ */
 export const TAXONOMIES = {
-  tags: { title: 'Tags', singular: 'tag', pick: (story: Story) => story.tags },
-  bylines: { title: 'Bylines', singular: 'byline', pick: (story: Story) => story.bylines },
-  sections: { title: 'Sections', singular: 'section', pick: (story: Story) => (story.section ? [story.section] : []) },
-} as const satisfies Record<string, { title: string; singular: string; pick: (story: Story) => readonly string[] }>;
+  tags: { title: 'Tags', singular: 'tag', pick: (story: Story) => story.tags, listed: 'newest-first' },
+  bylines: { title: 'Bylines', singular: 'byline', pick: (story: Story) => story.bylines, listed: 'newest-first' },
+  sections: { title: 'Sections', singular: 'section', pick: (story: Story) => (story.section ? [story.section] : []), listed: 'newest-first' },
+  series: { title: 'Series', singular: 'series', pick: (story: Story) => story.series, listed: 'oldest-first' },
+} as const satisfies Record<
+  string,
+  { title: string; singular: string; pick: (story: Story) => readonly string[]; listed: 'newest-first' | 'oldest-first' }
+>;
 
 export type TaxonomyKind = keyof typeof TAXONOMIES;
 
-/** The kinds in their fixed order: tags, bylines, sections. */
+/** The kinds in their fixed order: tags, bylines, sections, series. */
 export const TAXONOMY_KINDS = Object.keys(TAXONOMIES) as readonly TaxonomyKind[];
 
-/** One tag, byline or section, with its stories in the order given. */
+/** One tag, byline, section or series, with its stories in the order given (newest first, for every kind). */
 export interface Term<S> {
   readonly kind: TaxonomyKind;
   /** The spelling shown on pages. */
@@ -95,6 +102,12 @@ export function replaceTerms<S extends { readonly story: Story }>(
   return { ...taxonomy, ...indexed([...taxonomy.terms.filter((term) => !slugs.has(term.slug)), ...rebuilt]) };
 }
 
+/** `taxonomy` with the stories of the terms whose slugs are in `slugs` passed through `swap`, in the same order. */
+export function swapTerms<S>(taxonomy: Taxonomy<S>, slugs: ReadonlySet<string>, swap: (item: S) => S): Taxonomy<S> {
+  const terms = taxonomy.terms.map((term) => (slugs.has(term.slug) ? { ...term, stories: term.stories.map(swap) } : term));
+  return { ...taxonomy, terms, bySlug: new Map(terms.map((term) => [term.slug, term])) };
+}
+
 /** Terms sorted by name, and by slug. */
 function indexed<S>(terms: Term<S>[]): Pick<Taxonomy<S>, 'terms' | 'bySlug'> {
   terms.sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug));
@@ -123,6 +136,32 @@ function spellingClash(
     severity: 'warning',
     message: `${singular} spellings share the URL ${url} (slug \`${slug}\`), so they are one ${singular} shown as \`${name}\` (used in ${countLabel(spellings.get(name)?.length ?? 0, 'story', 'stories')}); other spellings: ${others}`,
   };
+}
+
+/** A story's place in a series (or any term): its part number counting from the oldest, and its neighbours. */
+export interface Place<S> {
+  readonly part: number;
+  readonly of: number;
+  /** The part before it (older), and after it (newer). */
+  readonly previous?: S;
+  readonly next?: S;
+}
+
+const positions = new WeakMap<Term<unknown>, Map<unknown, number>>();
+
+/** Where `item` stands in `term`, or undefined when it is not in it. */
+export function placeIn<S>(term: Term<S>, item: S): Place<S> | undefined {
+  let index = positions.get(term);
+  if (index === undefined) {
+    index = new Map(term.stories.map((story, position) => [story, position]));
+    positions.set(term, index);
+  }
+  const position = index.get(item);
+  if (position === undefined) return undefined;
+  const { stories } = term;
+  const previous = stories[position + 1];
+  const next = stories[position - 1];
+  return { part: stories.length - position, of: stories.length, ...(previous !== undefined && { previous }), ...(next !== undefined && { next }) };
 }
 
 /** The term a story's `name` (in any spelling) belongs to. */

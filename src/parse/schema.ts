@@ -65,6 +65,9 @@ const termList = (what: string) =>
       .default([]),
   );
 
+/** Most series one story may be part of: each shows its place in it on the story's page. */
+const SERIES_MAX = 5;
+
 /** The largest image side believed, in pixels: far above any camera's, far below what breaks a page. */
 export const MAX_IMAGE_SIDE = 100_000;
 
@@ -139,6 +142,16 @@ export function frontmatterSchema(zone: string) {
     ),
     tags: termList('tags'),
     section: z.preprocess(absentIfEmpty, name('the section, e.g. `Pakistan`', 'must not be empty').optional()),
+    // A series name may hold a comma (`Frontier, year one`): text is one name, not a list to split.
+    series: z.preprocess(
+      (value) => (value === null ? undefined : typeof value === 'string' || typeof value === 'number' ? [value] : value),
+      z
+        .array(name('the series, e.g. `Frontier under fire`', 'must not be empty'), {
+          error: 'must be the name of a series, e.g. `Frontier under fire`, or a list of them',
+        })
+        .max(SERIES_MAX, `must name at most ${SERIES_MAX} series`)
+        .default([]),
+    ),
     summary: optionalText('one or two sentences for lists and feeds'),
     url: z.preprocess(
       absentIfEmpty,

@@ -48,6 +48,8 @@ export interface Story {
   readonly bylines: readonly string[];
   readonly tags: readonly string[];
   readonly section?: string;
+  /** The series the story is a part of (usually one), in the order it names them. */
+  readonly series: readonly string[];
   /** From the frontmatter, else the body's first paragraph as text. */
   readonly summary: string;
   /** Where `summary` came from: a written summary is shown as the standfirst, a derived one is not repeated. */
@@ -163,6 +165,7 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
     date: fields.date,
     bylines: uniqueBySlug(fields.byline),
     tags: uniqueBySlug(fields.tags),
+    series: uniqueBySlug(fields.series),
     summary: fields.summary ?? body.firstParagraph,
     summarySource: fields.summary === undefined ? 'first-paragraph' : 'frontmatter',
     slug: fields.slug ?? toSlug(named?.rest ?? storyStem(file.relativePath)),

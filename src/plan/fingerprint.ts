@@ -5,17 +5,20 @@
  * keys of 10,000 pages take milliseconds to compute.
  */
 import { createHash } from 'node:crypto';
+import { relatedStories } from '../model/related.js';
 import type { Site, SiteStory } from '../model/site.js';
-import { TAXONOMIES, TAXONOMY_KINDS, termOf } from '../model/taxonomy.js';
+import { placeIn, TAXONOMIES, TAXONOMY_KINDS, termOf } from '../model/taxonomy.js';
 import type { Feed } from './feeds.js';
 import type { Page } from './pages.js';
 import type { CrawlerFile } from './sitemaps.js';
 
 export type Planned = Page | Feed | CrawlerFile;
 
-/** A story's key, and a list's (its stories' keys in order). */
+/** A story's key, its page's, and a list's (its stories' keys in order). */
 export interface StoryKeys {
   story(item: SiteStory): string;
+  /** What the story's own page shows besides the story: its place in its series, their neighbouring parts, and its related stories. */
+  storyPage(item: SiteStory): string;
   list(items: readonly SiteStory[]): string;
 }
 
@@ -58,5 +61,18 @@ export function storyKeys(site: Site): StoryKeys {
     return key;
   };
   const list = (items: readonly SiteStory[]) => items.map(story).join(' ');
-  return { story, list };
+  // Neighbouring parts and related stories show as links: what a link shows is their key, so editing their bodies renders nothing here.
+  const link = (other: SiteStory | undefined) =>
+    other === undefined ? '-' : `${other.url}\u001f${other.story.title}\u001f${other.story.date.epochMs}\u001f${other.story.kind}\u001f${other.story.lang ?? ''}`;
+  const storyPage = (item: SiteStory) => {
+    let key = story(item);
+    for (const name of item.story.series) {
+      const term = termOf(site.taxonomies.series, name);
+      const place = term && placeIn(term, item);
+      if (place) key += `\u001c${place.part}/${place.of}\u001d${link(place.previous)}\u001d${link(place.next)}`;
+    }
+    for (const related of relatedStories(site, item)) key += `\u001c${link(related)}`;
+    return key;
+  };
+  return { story, storyPage, list };
 }

@@ -1,7 +1,7 @@
 /** Plan the HTML pages: stories, the paginated front page, term lists and indexes, the corrections log, 404. */
 import type { SiteStory, Site } from '../model/site.js';
 import { CORRECTIONS_URL, type CorrectionEntry } from './corrections.js';
-import { TAXONOMY_KINDS, type Taxonomy, type Term } from '../model/taxonomy.js';
+import { TAXONOMIES, TAXONOMY_KINDS, type Taxonomy, type Term } from '../model/taxonomy.js';
 import { paginate, type Pagination } from './paginate.js';
 
 /** One HTML page to render, by kind. `url` is site-relative and starts with `/`. */
@@ -38,7 +38,8 @@ export function planPages(site: Site, log: readonly CorrectionEntry[]): Page[] {
   return pages;
 }
 
-/** The list pages of one term, `size` stories each. */
+/** The list pages of one term, `size` stories each, in the order its kind lists them. */
 export function termPages(term: Term<SiteStory>, size: number): Page[] {
-  return paginate(term.stories, size, term.url).map((pagination): Page => ({ kind: 'term', url: pagination.url, term, pagination }));
+  const stories = TAXONOMIES[term.kind].listed === 'oldest-first' ? [...term.stories].reverse() : term.stories;
+  return paginate(stories, size, term.url).map((pagination): Page => ({ kind: 'term', url: pagination.url, term, pagination }));
 }

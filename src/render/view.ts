@@ -8,8 +8,9 @@
 import type { SiteConfig } from '../config.js';
 import type { Instant } from '../parse/dates.js';
 import type { Correction, Story, StoryImage } from '../parse/story.js';
-import type { SiteStory, Site } from '../model/site.js';
-import { TAXONOMIES, TAXONOMY_KINDS, termOf, type TaxonomyKind, type Term } from '../model/taxonomy.js';
+import { relatedStories } from '../model/related.js';
+import { navigation, type SiteStory, type Site } from '../model/site.js';
+import { placeIn, TAXONOMIES, termOf, type TaxonomyKind, type Term } from '../model/taxonomy.js';
 import { correctionAnchor, CORRECTIONS_URL } from '../plan/corrections.js';
 import { correctionsFeedTitle, feedLinks, termFeedTitle } from '../plan/feeds.js';
 import { modifiedAt } from '../plan/sitemaps.js';
@@ -43,18 +44,29 @@ export function pageContext(page: Page, site: Site, body: BodyOf): TemplateConte
     case 'story':
       return {
         ...common,
-        story: { ...storyView(page.story, site), html: storyBody(page.story.story, site, body), corrections: correctionsView(page.story, site) },
+        story: {
+          ...storyView(page.story, site),
+          html: storyBody(page.story.story, site, body),
+          corrections: correctionsView(page.story, site),
+          series: seriesView(page.story, site),
+          related: relatedStories(site, page.story).map((s) => linkView(s, site)),
+        },
       };
     case 'home':
       return { ...common, stories: page.pagination.items.map((s) => storyView(s, site)), pagination: paginationView(page.pagination) };
-    case 'term':
+    case 'term': {
+      const { listed } = TAXONOMIES[page.term.kind];
+      const { number, items } = page.pagination;
       return {
         ...common,
         term: termView(page.term),
         kind: TAXONOMIES[page.term.kind].singular,
-        stories: page.pagination.items.map((s) => storyView(s, site)),
-        pagination: paginationView(page.pagination),
+        stories: items.map((s) => storyView(s, site)),
+        // A series is numbered in parts from its first, across its pages.
+        firstPart: listed === 'oldest-first' ? (number - 1) * site.config.pageSize + 1 : null,
+        pagination: paginationView(page.pagination, listed),
       };
+    }
     case 'terms':
       return { ...common, taxonomy: { title: page.taxonomy.title, kind: page.taxonomy.kind, terms: page.taxonomy.terms.map(termView) } };
     case 'corrections':
@@ -69,6 +81,17 @@ export function pageContext(page: Page, site: Site, body: BodyOf): TemplateConte
     case 'not-found':
       return { ...common, latest: page.latest.map((s) => storyView(s, site)) };
   }
+}
+
+/** Each series a story is part of: its name and page, the story's part in it, and the parts before and after. */
+function seriesView(item: SiteStory, site: Site) {
+  const link = (neighbour: SiteStory | undefined) => (neighbour ? { title: neighbour.story.title, url: neighbour.url } : null);
+  return item.story.series.flatMap((name) => {
+    const term = termOf(site.taxonomies.series, name);
+    const place = term && placeIn(term, item);
+    if (!term || !place) return [];
+    return [{ name: term.name, url: term.url, part: place.part, of: place.of, previous: link(place.previous), next: link(place.next) }];
+  });
 }
 
 /** A story's corrections as its page shows them, newest first, each with its anchor. */
@@ -175,7 +198,7 @@ function siteView(site: Site) {
     language,
     dir: directionOf(language),
     description,
-    nav: TAXONOMY_KINDS.map((kind) => ({
+    nav: navigation(site).map((kind) => ({
       title: TAXONOMIES[kind].title,
       url: site.taxonomies[kind].url,
     })),
@@ -213,6 +236,18 @@ function storyView({ story, url }: SiteStory, site: Site) {
   };
 }
 
+/** A story as a link to it: what a short list of stories (related ones) shows of each. */
+function linkView({ story, url }: SiteStory, site: Site) {
+  return {
+    title: story.title,
+    url,
+    published: timeView(story.date, site.config),
+    label: STORY_KINDS[story.kind].label,
+    lang: story.lang ?? null,
+    dir: story.lang ? directionOf(story.lang) : null,
+  };
+}
+
 /** Whether an update at `updated` to a story published at `date` is shown as "Updated": later by the config's minutes at least. */
 function shownAsUpdated(date: Instant, updated: Instant, config: SiteConfig): boolean {
   const later = updated.epochMs - date.epochMs;
@@ -227,9 +262,10 @@ function termView(term: Term<SiteStory>) {
   return { name: term.name, slug: term.slug, url: term.url, count: term.stories.length };
 }
 
-function paginationView(pagination: Pagination<unknown>) {
+/** A list's pages; `listed` says which way they run, for the words on their links. */
+function paginationView(pagination: Pagination<unknown>, listed: 'newest-first' | 'oldest-first' = 'newest-first') {
   const { number, total, previous, next } = pagination;
-  return { number, total, previous: previous ?? null, next: next ?? null };
+  return { number, total, previous: previous ?? null, next: next ?? null, listed };
 }
 
 function paginationLinks(pagination: Pagination<unknown>) {

@@ -23,7 +23,7 @@ beforeAll(() => {
 describe('dateline build on the fixture newsroom', () => {
   it('succeeds and prints a one-line summary', () => {
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Built 30 pages from 6 stories in \d+\.\d\d s$/m);
+    expect(result.stdout).toMatch(/^Built 31 pages from 6 stories in \d+\.\d\d s$/m);
   });
 
   it('prints the time of each stage with --verbose, and nothing but errors with --quiet', () => {
@@ -75,7 +75,7 @@ describe('dateline build on the fixture newsroom', () => {
     expect($('.bylines').text()).toBe('By Ayesha Siddiqui and Bilal Ahmed');
     expect($('.dateline').text()).toBe('ISLAMABAD:');
     expect($('.kicker a').attr('href')).toBe('/news/sections/pakistan/');
-    expect($('time').map((_, t) => [[$(t).attr('datetime'), $(t).text()]]).get()).toEqual([
+    expect($('.times time').map((_, t) => [[$(t).attr('datetime'), $(t).text()]]).get()).toEqual([
       ['2023-09-13T09:30:00+05:00', '13 September 2023, 09:30 GMT+5'],
       ['2023-09-13T15:00:00+05:00', '13 September 2023, 15:00 GMT+5'],
     ]);

@@ -15,6 +15,7 @@ const item = (file: string, tags: string[], bylines: string[] = [], section?: st
     summarySource: 'first-paragraph',
     kind: 'news',
     corrections: [],
+    series: [],
     slug: file,
     draft: false,
     aliases: [],

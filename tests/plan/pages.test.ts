@@ -23,6 +23,7 @@ function story(day: number, hash = `h${day}`): Story {
     summarySource: 'first-paragraph',
     kind: 'news',
     corrections: [],
+    series: [],
     slug: `d${day}`,
     draft: false,
     aliases: [],

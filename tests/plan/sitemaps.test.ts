@@ -7,7 +7,7 @@ function story(n: number, epochMs: number): SiteStory {
   const date = { epochMs, iso: new Date(epochMs).toISOString() };
   return {
     url: `/s/${n}/`,
-    story: { file: `${n}.md`, hash: '', title: `S${n}`, date, bylines: [], tags: [], summary: '', summarySource: 'first-paragraph', kind: 'news', corrections: [], slug: `s${n}`, draft: false, aliases: [], body: '' },
+    story: { file: `${n}.md`, hash: '', title: `S${n}`, date, bylines: [], tags: [], summary: '', summarySource: 'first-paragraph', kind: 'news', corrections: [], series: [], slug: `s${n}`, draft: false, aliases: [], body: '' },
   };
 }
 

@@ -29,6 +29,7 @@ function story(file: string, slug: string, more: Partial<Story> = {}): Story {
     summarySource: 'first-paragraph',
     kind: 'news',
     corrections: [],
+    series: [],
     slug,
     draft: false,
     aliases: [],

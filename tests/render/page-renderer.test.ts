@@ -26,6 +26,7 @@ const story: Story = {
   summarySource: 'first-paragraph',
   kind: 'news',
   corrections: [],
+  series: [],
   slug: 'call',
   draft: false,
   aliases: [],
