@@ -74,6 +74,8 @@ export interface BuildSummary {
   readonly held: { readonly drafts: readonly string[]; readonly embargoed: readonly string[] };
   /** The embargoed story that publishes first, and when: the time CI should build next (absent when none is waiting). */
   readonly nextEmbargo?: { readonly file: string; readonly date: Instant };
+  /** When the next front-page pick in `_front.yml` takes over: CI should build then too (absent when none is waiting). */
+  readonly nextFront?: { readonly at: Instant; readonly file: string };
   /** The build's "now". */
   readonly now: Instant;
   readonly outDir: string;
@@ -245,6 +247,7 @@ async function writeSite({ pipeline, cacheNote }: OpenPipeline, { config, paths,
     published: run.published,
     held: { drafts: run.site.held.drafts.map((s) => s.file), embargoed: run.site.held.embargoed.map((s) => s.file) },
     ...nextEmbargo(run.site.held.embargoed),
+    ...(run.site.nextFront && { nextFront: run.site.nextFront }),
     now: toInstant(run.site.now, config.timezone),
     outDir: paths.out,
     timings: { load, ...run.timings, write: performance.now() - writing },
@@ -293,6 +296,7 @@ export async function writeReport(file: string, summary: BuildSummary): Promise<
     drafts: summary.held.drafts,
     embargoed: summary.held.embargoed,
     nextEmbargo: summary.nextEmbargo ? { file: summary.nextEmbargo.file, publishesAt: summary.nextEmbargo.date.iso } : null,
+    nextFrontChange: summary.nextFront ? { file: summary.nextFront.file, changesAt: summary.nextFront.at.iso } : null,
     warnings: summary.warnings.map(formatProblem),
   };
   await mkdir(path.dirname(file), { recursive: true });

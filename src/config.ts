@@ -8,9 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { ConfigError, quote, type Problem } from './errors.js';
-import { DEFAULT_FIELDS, MAPPED_FIELDS, type FieldMap, type MappedField, type Reading } from './parse/fields.js';
+import { AUTHOR_FIELDS, DEFAULT_FIELDS, MAPPED_FIELDS, type AuthorField, type FieldMap, type MappedField, type Reading } from './parse/fields.js';
+
+/** Every field read by other names, of stories and of author profiles. */
+const NAMED_FIELDS = [...MAPPED_FIELDS, ...AUTHOR_FIELDS] as const;
+import { DEFAULT_EMBED_HOSTS } from './parse/raw-html.js';
 import { parseLocatedYaml, type LocatedYaml } from './parse/yaml.js';
-import { describedText, issuesToProblems, LANGUAGE_TAG, unknownKeys, withoutUndefined } from './validate.js';
+import { describedText, issuesToProblems, isWebAddress, LANGUAGE_TAG, unknownKeys, withoutUndefined } from './validate.js';
 
 /** The config file's name, at the site root. */
 export const CONFIG_FILE = 'dateline.config.json';
@@ -78,7 +82,7 @@ export const DEFAULT_UPDATED_AFTER_MINUTES = 15;
 const schema = z.object({
   title: describedText('the name of the publication').trim().min(1, 'must not be empty'),
   url: describedText('the absolute address the site is published at, e.g. `https://example.org/news/`').refine(
-    isAbsoluteHttpUrl,
+    isWebAddress,
     'must be an absolute http(s) address such as `https://example.org/news/`',
   ),
   language: describedText('a language tag such as `en` or `ur`')
@@ -120,6 +124,23 @@ const schema = z.object({
     )
     .strict()
     .default({}),
+  embeds: z
+    .object(
+      {
+        hosts: z
+          .array(
+            describedText('a host embeds may come from, e.g. `youtube.com`')
+              .trim()
+              .toLowerCase()
+              .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a host name such as `youtube.com` or `datawrapper.dwcdn.net`: no scheme or path'),
+            { error: 'must be a list of hosts, e.g. `["youtube.com", "datawrapper.dwcdn.net"]`, or `[]` for none' },
+          )
+          .optional(),
+      },
+      { error: 'must be a map with `hosts`' },
+    )
+    .strict()
+    .default({}),
   publisher: z
     .object(
       {
@@ -131,20 +152,26 @@ const schema = z.object({
     .strict()
     .default({}),
   contentDir: describedText('the folder of stories, relative to the site root').default('content'),
+  authorsDir: describedText('the folder of author profiles, inside the content folder')
+    .refine(
+      (dir) => /^_[^/\\]*(\/[^/\\]+)*\/?$/.test(dir) && !dir.split('/').includes('..'),
+      'must be a folder inside the content folder whose name starts with `_`, such as `_authors` or `_people`: such folders are never read as stories nor published',
+    )
+    .default('_authors'),
   outDir: describedText('the output folder, relative to the site root').default('dist'),
   templatesDir: describedText('the templates folder, relative to the site root').default('templates'),
   fields: z
     .object(
       Object.fromEntries(
-        MAPPED_FIELDS.map((field) => [
+        NAMED_FIELDS.map((field) => [
           field,
           z.array(describedText('a frontmatter field name').trim().min(1, 'must not be empty'), { error: `must be a list of names, e.g. \`${JSON.stringify(DEFAULT_FIELDS[field])}\`` }).min(1, 'must name at least one field').optional(),
         ]),
-      ) as Record<MappedField, z.ZodOptional<z.ZodArray<z.ZodString>>>,
+      ) as Record<MappedField | AuthorField, z.ZodOptional<z.ZodArray<z.ZodString>>>,
       {
         error: (issue) =>
           issue.code === 'unrecognized_keys'
-            ? `names no field Dateline reads by other names: ${issue.keys.map((key) => `\`${key}\``).join(', ')}; the fields are ${MAPPED_FIELDS.map((field) => `\`${field}\``).join(', ')}`
+            ? `names no field Dateline reads by other names: ${issue.keys.map((key) => `\`${key}\``).join(', ')}; the fields are ${NAMED_FIELDS.map((field) => `\`${field}\``).join(', ')}`
             : 'must be a map from a field (`date`, `byline`, …) to the names it is read from',
       },
     )
@@ -179,6 +206,10 @@ export interface SiteConfig {
   readonly updatedAfterMinutes: number;
   /** The site-wide feeds, and those of each tag, byline and section (default `DEFAULT_FEEDS`). */
   readonly feeds: Readonly<Record<'site' | 'terms', FeedSettings>>;
+  /** Where `<iframe>` embeds in stories may come from: each host and those under it (default `DEFAULT_EMBED_HOSTS`). */
+  readonly embeds: { readonly hosts: readonly string[] };
+  /** The folder of author profiles, relative to the content folder (default `_authors`). */
+  readonly authorsDir: string;
   /** The frontmatter names each field is read from (default `DEFAULT_FIELDS`, each list replaced by the config's). */
   readonly fields: FieldMap;
   /** Who publishes the site, for structured data and the Google News sitemap. */
@@ -210,8 +241,8 @@ export interface PathOverrides {
 }
 
 /** How the site's stories are read: dates in its zone, fields by its names. */
-export function readingOf(config: Pick<SiteConfig, 'timezone' | 'fields'>): Reading {
-  return { zone: config.timezone, fields: config.fields };
+export function readingOf(config: Pick<SiteConfig, 'timezone' | 'fields' | 'embeds'>): Reading {
+  return { zone: config.timezone, fields: config.fields, embedHosts: config.embeds.hosts };
 }
 
 /** Read and validate the config at `root`; throws `ConfigError` listing every problem. */
@@ -288,6 +319,8 @@ function toSiteConfig(file: ConfigFile): SiteConfig {
       terms: { ...DEFAULT_FEEDS.terms, ...withoutUndefined(file.feeds.terms ?? {}) },
     },
     fields: { ...DEFAULT_FIELDS, ...withoutUndefined(file.fields) },
+    authorsDir: file.authorsDir.replace(/\/$/, ''),
+    embeds: { hosts: file.embeds.hosts ?? DEFAULT_EMBED_HOSTS },
     publisher: { name: file.publisher.name ?? file.title, ...(file.publisher.logo && { logo: file.publisher.logo }) },
   };
 }
@@ -302,11 +335,3 @@ function toPaths(root: string, file: ConfigFile, overrides: Readonly<PathOverrid
   };
 }
 
-function isAbsoluteHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}

@@ -60,11 +60,17 @@ const datedUrls = (entries: readonly { readonly url: string; readonly lastmod?: 
 
 export const OUTPUT_KINDS: Kinds = {
   story: page('story', (output, keys) => keys.storyPage(output.story)),
-  home: page('home', (output, keys) => `${output.pagination.number}/${output.pagination.total}\n${keys.list(output.pagination.items)}`),
+  home: page('home', (output, keys) => {
+    const river = `${output.pagination.number}/${output.pagination.total}\n${keys.list(output.pagination.items)}`;
+    const { front } = output;
+    if (!front) return river;
+    const sections = front.sections.map(({ term, stories }) => `${term.name}|${term.url}\n${keys.list(stories)}`).join('\n');
+    return `${river}\n${keys.story(front.lead)}\n${keys.list(front.top)}\n${sections}`;
+  }),
   term: page(
     'term',
     (output, keys) =>
-      `${output.term.name}|${output.term.stories.length}|${output.pagination.number}/${output.pagination.total}\n${keys.list(output.pagination.items)}`,
+      `${output.term.name}|${output.term.stories.length}|${keys.term(output.term)}|${output.pagination.number}/${output.pagination.total}\n${keys.list(output.pagination.items)}`,
   ),
   terms: page('terms', (output) => output.taxonomy.terms.map((term) => `${term.name}|${term.url}|${term.stories.length}`).join('\n')),
   corrections: page(

@@ -10,8 +10,14 @@ import { BuildFailed, compareText, sortProblems, type Problem } from './errors.j
 import type { BodyStore } from './cache/bodies.js';
 import type { ParseCache } from './cache/parse-cache.js';
 import type { SourceFile, SourceRef } from './load/files.js';
+import path from 'node:path';
+import { loadFrontFile, loadProfileFiles } from './load/editorial.js';
+import { relativePosix } from './load/files.js';
+import { parseFrontPage } from './parse/front-page.js';
 import { measureImages } from './load/images.js';
-import { buildSite, reviseSite, type Selection, type Site } from './model/site.js';
+import { bylinesWithoutProfiles } from './model/authors.js';
+import { parseProfile, type AuthorProfile } from './parse/profile.js';
+import { buildSite, reviseSite, type Editorial, type Selection, type Site } from './model/site.js';
 import type { Reading } from './parse/fields.js';
 import { parseInParallel } from './workers/parse-pool.js';
 import { parseAside } from './parse/parse-aside.js';
@@ -195,12 +201,15 @@ export class Pipeline {
     const parsedEarlier = this.parsedByPreviews;
     this.parsedByPreviews = 0;
     const { stories, parsed, cached } = await this.parseAll(progress);
+    const editorial = await this.readEditorial();
     lap('parse');
-    check([...this.results.values()].flatMap((entry) => entry.problems));
+    check([...[...this.results.values()].flatMap((entry) => entry.problems), ...editorial.problems]);
 
-    const { site, problems: modelProblems } = buildSite(stories, this.config, this.options);
+    const { site, problems: modelProblems } = buildSite(stories, this.config, this.options, editorial);
     lap('model');
     check(modelProblems);
+    // A byline with no profile is fine, unless the newsroom keeps profiles and asks for strictness.
+    if (strict && editorial.profiles.length > 0) check(bylinesWithoutProfiles(site));
 
     const { plan, problems: planProblems } = planSite(site);
     lap('plan');
@@ -367,6 +376,26 @@ export class Pipeline {
       parsed: toParse.length,
       cached: changed.length - toParse.length,
     };
+  }
+
+  /** The site's editorial data, read again for every run: the author profiles and the front page's picks. */
+  private async readEditorial(): Promise<Editorial & { problems: Problem[] }> {
+    const { content, root } = this.paths;
+    const files = await loadProfileFiles(path.join(content, this.config.authorsDir), root);
+    const profiles: AuthorProfile[] = [];
+    const problems: Problem[] = [];
+    for (const file of files) {
+      const parsed = parseProfile(file, this.reading);
+      if (parsed.profile) {
+        profiles.push(parsed.profile);
+        problems.push(...parsed.warnings);
+      } else problems.push(...parsed.problems);
+    }
+    const frontFile = await loadFrontFile(content, root);
+    if (frontFile?.outside !== undefined) problems.push({ severity: 'error', file: frontFile.path, message: `is a link leading outside the site (to ${frontFile.outside}), so it is not read: put the front page's picks in the file itself` });
+    const front = frontFile && frontFile.outside === undefined ? parseFrontPage(frontFile.text, frontFile.path, this.config.timezone) : undefined;
+    problems.push(...(front?.problems ?? []));
+    return { profiles, ...(front?.front && { front: front.front }), contentPrefix: relativePosix(root, content), problems };
   }
 
   /** Keep this run's parses for the next build, if there is a cache. */

@@ -54,3 +54,13 @@ export function describedText(what: string) {
 
 /** A BCP 47 language tag such as `en`, `en-GB` or `ur` (the common shapes, not every extension). */
 export const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+
+/** An absolute address of the web: `http:` or `https:`, with a host. */
+export function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}

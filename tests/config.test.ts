@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_FEEDS, DEFAULT_TEMPLATES, loadConfig } from '../src/config.js';
 import { ConfigError, formatProblem } from '../src/errors.js';
 import { DEFAULT_FIELDS } from '../src/parse/fields.js';
+import { DEFAULT_EMBED_HOSTS } from '../src/parse/raw-html.js';
 import { tempDir } from './helpers.js';
 
 function withConfig(text: string): string {
@@ -38,6 +39,8 @@ describe('loadConfig', () => {
       updatedAfterMinutes: 15,
       feeds: DEFAULT_FEEDS,
       fields: DEFAULT_FIELDS,
+      authorsDir: '_authors',
+      embeds: { hosts: DEFAULT_EMBED_HOSTS },
       publisher: { name: 'Gazette' },
     });
     expect(paths).toEqual({
@@ -76,7 +79,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ root }).config.fields).toEqual({ ...DEFAULT_FIELDS, byline: ['writers', 'author'] });
     expect(problems('{ "title": "G", "url": "https://example.org/",\n  "fields": { "headline": ["title"], "tags": [] } }')).toEqual([
       'dateline.config.json:2:46: `fields.tags`: must name at least one field (got `[]`)',
-      'dateline.config.json:2:13: `fields`: names no field Dateline reads by other names: `headline`; the fields are `date`, `updated`, `byline`, `tags`, `section`, `summary`, `aliases`, `url`, `kicker`, `seo_title`, `social_title` (got `{"headline":["title"],"tags":[]}`)',
+      'dateline.config.json:2:13: `fields`: names no field Dateline reads by other names: `headline`; the fields are `date`, `updated`, `byline`, `tags`, `section`, `summary`, `aliases`, `url`, `kicker`, `seo_title`, `social_title`, `name`, `role` (got `{"headline":["title"],"tags":[]}`)',
     ]);
   });
 

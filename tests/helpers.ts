@@ -55,6 +55,43 @@ export function tempDir(prefix = 'dateline-test-'): string {
   return dir;
 }
 
+/** A story file's text: `title`, `date`, more frontmatter lines in `fields` (each ending in a newline), and a one-line body. */
+export function storyText(title: string, date: string, fields = ''): string {
+  return `---\ntitle: ${title}\ndate: ${date}\n${fields}---\nText of ${title}.\n`;
+}
+
+/** A site made for a test, and how to change and build it. */
+export interface TestSite {
+  readonly root: string;
+  /** Its output folder, `dist/`. */
+  readonly out: string;
+  /** Write `text` to `file`, a path under the site root (`content/2023/09/call.md`). */
+  put(file: string, text: string): void;
+  /** `dateline build` of the site at `now`, with its own cache folder, so warm builds are warm. */
+  build(now: string, ...flags: string[]): CliResult;
+}
+
+/**
+ * A site in a temporary folder: `files` (paths under the site root → text),
+ * and a config of `config` over a title and `https://example.org/news/`.
+ */
+export function testSite(files: Readonly<Record<string, string>>, config: Readonly<Record<string, unknown>> = {}): TestSite {
+  const root = tempDir();
+  writeFileSync(path.join(root, 'dateline.config.json'), JSON.stringify({ title: 'Valley Gazette', url: 'https://example.org/news/', ...config }));
+  const put = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  };
+  mkdirSync(path.join(root, 'content'));
+  for (const [file, text] of Object.entries(files)) put(file, text);
+  return {
+    root,
+    out: path.join(root, 'dist'),
+    put,
+    build: (now, ...flags) => runCli(['build', '--root', root, '--now', now, '--cache', path.join(root, '.cache'), ...flags]),
+  };
+}
+
 /**
  * A copy of `tests/fixtures/<name>` in a temporary folder, so tests can change
  * it freely; without the build report that builds run in place leave behind.

@@ -63,7 +63,7 @@ export async function buildCommand(flags: BuildFlags, mode: 'build' | 'check' = 
 /** Files named on the screen for each kind left out; the build report lists them all. */
 const NAMED_HELD = 5;
 
-function heldBack({ held, nextEmbargo }: BuildSummary, verbose: boolean): string[] {
+function heldBack({ held, nextEmbargo, nextFront }: BuildSummary, verbose: boolean): string[] {
   const files = (list: readonly string[]) =>
     verbose || list.length <= NAMED_HELD ? list.join(', ') : `${list.slice(0, NAMED_HELD).join(', ')} and ${(list.length - NAMED_HELD).toLocaleString('en-US')} more (--verbose or the build report lists them all)`;
   const parts = [
@@ -74,6 +74,7 @@ function heldBack({ held, nextEmbargo }: BuildSummary, verbose: boolean): string
   return [
     ...(parts.length > 0 ? [`Left out ${parts.join('; ')}`] : []),
     ...(nextEmbargo ? [`Next embargo lifts at ${nextEmbargo.date.iso} (${nextEmbargo.file}): build again then`] : []),
+    ...(nextFront ? [`Next front-page change at ${nextFront.at.iso} (${nextFront.file}): build again then`] : []),
   ];
 }
 

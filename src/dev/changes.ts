@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { SitePaths } from '../config.js';
 import { isEditorialData, isStoryFile } from '../load/story-names.js';
 
-/** Kinds of change, from cheapest to dearest to rebuild. */
-export type ChangeKind = 'theme-asset' | 'content-asset' | 'story' | 'template' | 'config';
+/** Kinds of change, from cheapest to dearest to rebuild; `editorial` is the site's editorial data (`_authors/`, `_front.yml`), read again by every run. */
+export type ChangeKind = 'theme-asset' | 'content-asset' | 'story' | 'editorial' | 'template' | 'config';
 
 /** A batch of changed files (absolute paths), by kind. */
 export type ChangeBatch = ReadonlyMap<ChangeKind, ReadonlySet<string>>;
@@ -26,7 +26,8 @@ export function classify(file: string, paths: SitePaths, configFile: string): Ch
     return inTemplates.endsWith('.liquid') ? 'template' : undefined;
   }
   const inContent = within(paths.content);
-  if (inContent === undefined || isEditorialData(inContent.split(path.sep).join('/'))) return undefined;
+  if (inContent === undefined) return undefined;
+  if (isEditorialData(inContent.split(path.sep).join('/'))) return 'editorial';
   return isStoryFile(inContent) ? 'story' : 'content-asset';
 }
 

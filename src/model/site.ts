@@ -4,7 +4,12 @@
  */
 import type { SiteConfig } from '../config.js';
 import { compareText, type Problem } from '../errors.js';
+import type { AuthorProfile } from '../parse/profile.js';
 import type { Story } from '../parse/story.js';
+import { withProfilePages } from './authors.js';
+import { chooseFront, type Front } from './front.js';
+import type { Instant } from '../parse/dates.js';
+import type { FrontPage } from '../parse/front-page.js';
 import { storyUrl } from './permalink.js';
 import { toSlug } from '../slug.js';
 import { buildTaxonomy, replaceTerms, swapTerms, TAXONOMIES, TAXONOMY_KINDS, type Taxonomy, type TaxonomyKind, type Term } from './taxonomy.js';
@@ -17,6 +22,14 @@ export interface Selection {
   readonly future: boolean;
   /** The build's "now", in epoch milliseconds. */
   readonly now: number;
+}
+
+/** The site's editorial data: author profiles, and the front page's picks with the content folder they name stories under. */
+export interface Editorial {
+  readonly profiles: readonly AuthorProfile[];
+  readonly front?: FrontPage;
+  /** The content folder relative to the site root (`content`), which story files' paths start with. */
+  readonly contentPrefix?: string;
 }
 
 /** A story with its place on the site. */
@@ -34,6 +47,12 @@ export interface Site {
   readonly taxonomies: Readonly<Record<TaxonomyKind, Taxonomy<SiteStory>>>;
   /** The build's "now" in epoch milliseconds (for the news sitemap's 48-hour window). */
   readonly now: number;
+  /** The authors' profiles, in file order (see model/authors.ts). */
+  readonly profiles: readonly AuthorProfile[];
+  /** What the home page leads with (see model/front.ts); absent with no stories. */
+  readonly front?: Front;
+  /** When the next front-page pick takes over, and the file it is in. */
+  readonly nextFront?: { readonly at: Instant; readonly file: string };
   /** Stories left out of this build, for the summary. */
   readonly held: { readonly drafts: readonly Story[]; readonly embargoed: readonly Story[] };
 }
@@ -43,7 +62,9 @@ export function buildSite(
   stories: readonly Story[],
   config: SiteConfig,
   selection: Readonly<Selection>,
+  editorial: Readonly<Editorial> = { profiles: [] },
 ): { site: Site; problems: Problem[] } {
+  const { profiles } = editorial;
   const problems: Problem[] = [];
   const drafts = stories.filter((story) => isDraftHeld(story, selection));
   // A draft is reported as a draft only, even when it is also dated in the future.
@@ -67,11 +88,14 @@ export function buildSite(
   const warn = (problem: Problem) => problems.push(problem);
   const taxonomies = {
     tags: buildTaxonomy('tags', published, warn),
-    bylines: buildTaxonomy('bylines', published, warn),
+    bylines: withProfilePages(buildTaxonomy('bylines', published, warn), profiles),
     sections: buildTaxonomy('sections', published, warn),
     series: buildTaxonomy('series', published, warn),
   } satisfies Record<keyof typeof TAXONOMIES, Taxonomy<SiteStory>>;
-  return { site: { config, stories: published, taxonomies, now: selection.now, held: { drafts, embargoed } }, problems };
+  const chosen = chooseFront(editorial.front, published, stories, selection.now, editorial.contentPrefix ?? '');
+  problems.push(...chosen.problems);
+  const front = { ...(chosen.front && { front: chosen.front }), ...(chosen.next && { nextFront: chosen.next }) };
+  return { site: { config, stories: published, taxonomies, now: selection.now, profiles, ...front, held: { drafts, embargoed } }, problems };
 }
 
 /**

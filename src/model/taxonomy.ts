@@ -102,6 +102,11 @@ export function replaceTerms<S extends { readonly story: Story }>(
   return { ...taxonomy, ...indexed([...taxonomy.terms.filter((term) => !slugs.has(term.slug)), ...rebuilt]) };
 }
 
+/** `taxonomy` with `terms` added (their slugs new to it). */
+export function addTerms<S>(taxonomy: Taxonomy<S>, terms: readonly Term<S>[]): Taxonomy<S> {
+  return { ...taxonomy, ...indexed([...taxonomy.terms, ...terms]) };
+}
+
 /** `taxonomy` with the stories of the terms whose slugs are in `slugs` passed through `swap`, in the same order. */
 export function swapTerms<S>(taxonomy: Taxonomy<S>, slugs: ReadonlySet<string>, swap: (item: S) => S): Taxonomy<S> {
   const terms = taxonomy.terms.map((term) => (slugs.has(term.slug) ? { ...term, stories: term.stories.map(swap) } : term));

@@ -79,3 +79,8 @@ export function splitFrontmatter(text: string, file: string): Frontmatter {
   if (!yaml.ok) return { ok: false, problems: yaml.problems };
   return { ok: true, yaml: yaml.value, body: parsed.content };
 }
+
+/** How many lines of `text` come before its body `body` (the end of it): add it to a line of the body for the file's. */
+export function bodyLineOffset(text: string, body: string): number {
+  return text.split('\n').length - body.split('\n').length;
+}

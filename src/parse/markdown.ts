@@ -1,9 +1,11 @@
 /**
  * Markdown to HTML through one frozen unified processor.
  *
- * remark-html sanitizes (its default, kept on purpose): raw HTML, `<script>`,
- * event handlers and `javascript:` links never reach a page. `remarkNewsGfm`
- * adds the tables, footnotes and strikethrough that news copy uses.
+ * remark-html sanitizes (its default, kept on purpose): `<script>`, event
+ * handlers and `javascript:` links never reach a page. `remarkRawHtml` keeps
+ * the raw HTML that is safe (formatting, figures, embeds from allowed hosts)
+ * and reports what it drops. `remarkNewsGfm` adds the tables, footnotes and
+ * strikethrough that news copy uses.
  */
 import type { Definition, Image, Link, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -12,6 +14,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { gfmMarkers, remarkNewsGfm, type NewsGfm } from './news-gfm.js';
+import { VFile } from 'vfile';
+import { DEFAULT_EMBED_HOSTS, remarkRawHtml, type RawHtmlNote } from './raw-html.js';
 import { SANITIZE_SCHEMA } from './sanitize-schema.js';
 import { remarkTableAlignClasses } from './table-align.js';
 
@@ -19,7 +23,13 @@ import { remarkTableAlignClasses } from './table-align.js';
 const processors = new Map<string, ReturnType<typeof processorWith>>();
 
 function processorWith(only: NewsGfm) {
-  return unified().use(remarkParse).use(remarkNewsGfm, only).use(remarkTableAlignClasses).use(remarkHtml, { sanitize: SANITIZE_SCHEMA }).freeze();
+  return unified()
+    .use(remarkParse)
+    .use(remarkNewsGfm, only)
+    .use(remarkTableAlignClasses)
+    .use(remarkRawHtml)
+    .use(remarkHtml, { sanitize: SANITIZE_SCHEMA })
+    .freeze();
 }
 
 /**
@@ -48,8 +58,8 @@ export interface RenderedMarkdown {
   readonly firstParagraph: string;
   /** Links and images to addresses on the site (`/2023/09/call/`, `../call/`, `valley.svg`), for `dateline check`. */
   readonly links: readonly BodyLink[];
-  /** Raw HTML the page leaves out, for warnings. */
-  readonly rawHtml: readonly RawHtml[];
+  /** What raw HTML in the body lost (warnings), or lacks to be kept (errors), with places in the body. */
+  readonly rawHtml: readonly RawHtmlNote[];
 }
 
 /** A link or image in a body to an address on the site, as written, and where (1-based, in the body). */
@@ -64,52 +74,34 @@ export interface BodyLink {
 const NOT_A_SITE_PATH = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|\/\/|#|\?|$)/;
 
 /**
- * Raw HTML in a body, which the sanitizer drops: a tag within a paragraph
- * loses only itself (its text stays), a block of HTML is lost whole.
- * Comments (`<!--more-->`) and closing tags are not counted.
+ * The links and images (and reference definitions, the addresses of
+ * `[text][ref]`) in `tree` to site paths: what a check needs.
  */
-export interface RawHtml {
-  readonly tag: string;
-  readonly block: boolean;
-  readonly line: number;
-  readonly column: number;
-}
-
-/**
- * What `tree` holds that a check needs: links and images (and reference
- * definitions, the addresses of `[text][ref]`) to site paths, and raw HTML.
- */
-function inspect(tree: Root): { links: BodyLink[]; rawHtml: RawHtml[] } {
+function siteLinks(tree: Root): BodyLink[] {
   const links: BodyLink[] = [];
-  const rawHtml: RawHtml[] = [];
-  visit(tree, ['link', 'image', 'definition', 'html'], (node, _index, parent) => {
+  visit(tree, ['link', 'image', 'definition'], (node) => {
     const { position } = node;
     if (!position) return;
-    const at = { line: position.start.line, column: position.start.column };
-    if (node.type === 'html') {
-      const tag = /^<([a-zA-Z][\w-]*)/.exec(node.value)?.[1];
-      if (tag !== undefined) rawHtml.push({ tag: tag.toLowerCase(), block: parent?.type !== 'paragraph', ...at });
-      return;
-    }
     const { url } = node as Link | Image | Definition;
-    if (!NOT_A_SITE_PATH.test(url)) links.push({ url, image: node.type === 'image', ...at });
+    if (!NOT_A_SITE_PATH.test(url)) links.push({ url, image: node.type === 'image', line: position.start.line, column: position.start.column });
   });
-  return { links, rawHtml };
+  return links;
 }
 
 /** Every extension, whatever the story holds: what `renderMarkdown` must always agree with (tests). */
 export const fullProcessor = processorWith({ tables: true, footnotes: true, strikethrough: true });
 
-/** Render Markdown `source` to sanitized HTML (`processor` for tests). */
-export function renderMarkdown(source: string, processor = processorFor(source)): RenderedMarkdown {
+/** Render Markdown `source` to sanitized HTML, keeping embeds from `embedHosts` (`processor` for tests). */
+export function renderMarkdown(source: string, embedHosts: readonly string[] = DEFAULT_EMBED_HOSTS, processor = processorFor(source)): RenderedMarkdown {
   const tree = processor.parse(source);
   const firstParagraph = tree.children.find((node) => node.type === 'paragraph');
-  const { links, rawHtml } = inspect(tree);
-  const html = processor.stringify(processor.runSync(tree) as Root);
+  const links = siteLinks(tree);
+  const file = new VFile({ value: source, data: { embedHosts } });
+  const html = processor.stringify(processor.runSync(tree, file) as Root, file);
   return {
     html: String(html),
     firstParagraph: firstParagraph ? toString(firstParagraph).replace(/\s+/g, ' ').trim() : '',
     links,
-    rawHtml,
+    rawHtml: file.data.rawHtml ?? [],
   };
 }

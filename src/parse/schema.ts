@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../slug.js';
-import { describedText, LANGUAGE_TAG } from '../validate.js';
+import { describedText, isWebAddress, LANGUAGE_TAG } from '../validate.js';
 import { DATE_FORMATS_HINT, parseInstant } from './dates.js';
 import { CORRECTION_KINDS, KIND_NAMES } from './story-kinds.js';
 
@@ -114,6 +114,26 @@ function isAliasPath(alias: string): boolean {
   return /^\/(?!\/)[^?#\s\\]*$/.test(alias) && !alias.split('/').includes('..') && !alias.split('/').includes('.');
 }
 
+/** A lead image (a story's, an author's photo): where it is, what it shows, and optionally its size. */
+export const imageSchema = z
+  .object(
+    {
+      src: text('the image address', (schema) =>
+        schema.min(1, 'must not be empty').refine(isImageAddress, 'must be an `https://` address, or the path of a file under content/ such as `/images/chitral.svg`'),
+      ),
+      alt: text('a description of the image for readers who cannot see it', (schema) => schema.min(1, 'must not be empty')),
+      caption: optionalText('the caption'),
+      credit: optionalText('who took or owns the image'),
+      width: pixels.optional(),
+      height: pixels.optional(),
+    },
+    { error: 'must be a map with `src`, `alt` and optionally `caption` and `credit`' },
+  )
+  .strict()
+  .refine((image) => (image.width === undefined) === (image.height === undefined), {
+    message: 'needs both `width` and `height`, or neither',
+  });
+
 /** The frontmatter schema for a site whose dates without an offset are in `zone`. */
 export function frontmatterSchema(zone: string) {
   return z.object({
@@ -214,27 +234,32 @@ export function frontmatterSchema(zone: string) {
       .string({ error: 'must be a language tag such as `ur`' })
       .regex(LANGUAGE_TAG, 'must be a language tag such as `en` or `ur`')
       .optional(),
-    image: z
-      .object(
-        {
-          src: text('the image address', (schema) =>
-            schema.min(1, 'must not be empty').refine(isImageAddress, 'must be an `https://` address, or the path of a file under content/ such as `/images/chitral.svg`'),
-          ),
-          alt: text('a description of the image for readers who cannot see it', (schema) => schema.min(1, 'must not be empty')),
-          caption: optionalText('the caption'),
-          credit: optionalText('who took or owns the image'),
-          width: pixels.optional(),
-          height: pixels.optional(),
-        },
-        { error: 'must be a map with `src`, `alt` and optionally `caption` and `credit`' },
-      )
-      .strict()
-      .refine((image) => (image.width === undefined) === (image.height === undefined), {
-        message: 'needs both `width` and `height`, or neither',
-      })
-      .optional(),
+    image: imageSchema.optional(),
   });
 }
+
+/** What an author profile (`content/_authors/<slug>.md`) says of its author; the body is the bio. */
+export const profileSchema = z.object({
+  name: text('the author’s name as readers see it', (schema) => schema.min(1, 'must not be empty: give the author’s name')),
+  role: optionalText('what the author does, e.g. `Security correspondent`'),
+  email: z.preprocess(
+    absentIfEmpty,
+    text('an address readers may write to', (schema) => schema.regex(/^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/, 'must be an email address such as `desk@example.org`')).optional(),
+  ),
+  image: imageSchema.optional(),
+  links: z.preprocess(
+    (value) => (value === null ? undefined : typeof value === 'string' ? [value] : value),
+    z
+      .array(text('an address of the author’s site or profile', (schema) => schema.refine(isWebAddress, 'must be an `https://` address')), {
+        error: 'must be a list of addresses, e.g. `[https://example.org/, https://x.com/name]`',
+      })
+      .max(20, 'must have at most 20 addresses')
+      .default([]),
+  ),
+});
+
+/** Every field a profile may have, for spotting typos. */
+export const PROFILE_FIELDS: readonly string[] = Object.keys(profileSchema.shape);
 
 /** Every field a story may have, for spotting typos. */
 export const KNOWN_FIELDS: readonly string[] = Object.keys(frontmatterSchema('UTC').shape);

@@ -7,15 +7,15 @@ import type { Problem } from '../errors.js';
 import type { SourceFile } from '../load/files.js';
 import { datedName, isStoryFile, STORY_EXTENSIONS, storyStem } from '../load/story-names.js';
 import { toSlug } from '../slug.js';
-import { issuesToProblems, unknownKeys, withoutUndefined } from '../validate.js';
+import { unknownKeys, withoutUndefined } from '../validate.js';
 import type { Instant } from './dates.js';
-import { splitFrontmatter } from './frontmatter.js';
+import { bodyLineOffset, splitFrontmatter } from './frontmatter.js';
+import { rawHtmlProblems } from './raw-html.js';
 import { foreignSyntax } from './foreign-syntax.js';
 import { renderMarkdown, type BodyLink } from './markdown.js';
 import { bodyDigest } from './body-digest.js';
 import { MAX_NESTING, tooDeep } from './nesting.js';
-import { z } from 'zod';
-import { fieldNames, mapFields, type Reading } from './fields.js';
+import { fieldNames, mapFields, problemsAtWrittenNames, type Reading } from './fields.js';
 import { frontmatterSchema, KNOWN_FIELDS, TERM_LIMITS } from './schema.js';
 
 /** A lead image. */
@@ -119,14 +119,7 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
   // A Jekyll post's date is in its name when its frontmatter has none.
   if (named !== undefined && (mapped.date === undefined || mapped.date === null)) mapped.date = named.date;
   const result = schema.safeParse(mapped);
-  if (!result.success) {
-    // Issues point at the name the story used (`published`, not `date`).
-    const issues = result.error.issues.map((issue) => {
-      const [first, ...rest] = issue.path;
-      return first === undefined ? issue : { ...issue, path: [from.get(String(first)) ?? first, ...rest] };
-    });
-    return { story: undefined, problems: [...issuesToProblems(new z.ZodError(issues), split.yaml, file.path), ...warnings] };
-  }
+  if (!result.success) return { story: undefined, problems: [...problemsAtWrittenNames(result.error, from, split.yaml, file.path), ...warnings] };
   const fields = result.data;
   for (const [field, count] of [['tags', fields.tags.length], ['byline', fields.byline.length]] as const) {
     const { warn } = TERM_LIMITS[field];
@@ -141,7 +134,7 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
     }
   }
   // The body is the end of the file: its lines are this far down.
-  const bodyOffset = file.text.split('\n').length - split.body.split('\n').length;
+  const bodyOffset = bodyLineOffset(file.text, split.body);
   const deep = tooDeep(split.body);
   if (deep) {
     const line = bodyOffset + deep.line;
@@ -151,13 +144,10 @@ export function parseStory(file: SourceFile, reading: Reading): ParsedWithBody {
   for (const { line, column, message } of foreignSyntax(split.body)) {
     warnings.push({ severity: 'warning', file: file.path, line: bodyOffset + line, column, message });
   }
-  const body = renderMarkdown(split.body);
-  for (const { tag, block, line, column } of body.rawHtml) {
-    const message = block
-      ? `this block of HTML (\`<${tag}>\`) is left out of the page, text and all: Dateline publishes no raw HTML; write it as Markdown`
-      : `the HTML tag \`<${tag}>\` is taken out of the page (its text stays): Dateline publishes no raw HTML; write it as Markdown`;
-    warnings.push({ severity: 'warning', file: file.path, line: bodyOffset + line, column, message });
-  }
+  const body = renderMarkdown(split.body, reading.embedHosts);
+  const htmlProblems = rawHtmlProblems(body.rawHtml, file.path, bodyOffset);
+  if (htmlProblems.some((problem) => problem.severity === 'error')) return { story: undefined, problems: [...htmlProblems, ...warnings] };
+  warnings.push(...htmlProblems);
   const story: Story = {
     file: file.path,
     hash: file.hash,

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { relatedStories } from '../model/related.js';
 import type { Site, SiteStory } from '../model/site.js';
-import { placeIn, TAXONOMIES, TAXONOMY_KINDS, termOf } from '../model/taxonomy.js';
+import { profileOf } from '../model/authors.js';
+import { placeIn, TAXONOMIES, TAXONOMY_KINDS, termOf, type Term } from '../model/taxonomy.js';
 import type { Feed } from './feeds.js';
 import type { Page } from './pages.js';
 import type { CrawlerFile } from './sitemaps.js';
@@ -20,6 +21,8 @@ export interface StoryKeys {
   /** What the story's own page shows besides the story: its place in its series, their neighbouring parts, and its related stories. */
   storyPage(item: SiteStory): string;
   list(items: readonly SiteStory[]): string;
+  /** What a term's page shows besides its stories: its author's profile, for a byline. */
+  term(term: Term<SiteStory>): string;
 }
 
 /**
@@ -74,5 +77,6 @@ export function storyKeys(site: Site): StoryKeys {
     for (const related of relatedStories(site, item)) key += `\u001c${link(related)}`;
     return key;
   };
-  return { story, storyPage, list };
+  const term = (shown: Term<SiteStory>) => (shown.kind === 'bylines' ? (profileOf(site.profiles, shown.slug)?.hash ?? '') : '');
+  return { story, storyPage, list, term };
 }

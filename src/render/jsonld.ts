@@ -5,7 +5,8 @@
  */
 import { CORRECTION_LABELS, STORY_KINDS } from '../parse/story-kinds.js';
 import type { Site, SiteStory } from '../model/site.js';
-import { termOf } from '../model/taxonomy.js';
+import { termOf, type Term } from '../model/taxonomy.js';
+import type { AuthorProfile } from '../parse/profile.js';
 import { modifiedAt } from '../plan/sitemaps.js';
 import { absoluteUrl } from './urls.js';
 
@@ -83,5 +84,26 @@ export function homeGraph(site: Site): Record<string, unknown> {
       },
       { ...organization(site), '@id': `${config.url}#publisher` },
     ],
+  };
+}
+
+/** ProfilePage with its Person, for an author's page. */
+export function profilePage(term: Term<SiteStory>, profile: AuthorProfile, site: Site): Record<string, unknown> {
+  const { config } = site;
+  const url = absoluteUrl(term.url, config);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    url,
+    mainEntity: {
+      '@type': 'Person',
+      name: profile.name,
+      url,
+      ...(profile.role && { jobTitle: profile.role }),
+      ...(profile.email && { email: profile.email }),
+      ...(profile.image && { image: absoluteUrl(profile.image.src, config) }),
+      ...(profile.links.length > 0 && { sameAs: [...profile.links] }),
+      worksFor: { '@type': 'Organization', name: config.publisher.name, url: config.url },
+    },
   };
 }

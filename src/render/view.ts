@@ -8,6 +8,7 @@
 import type { SiteConfig } from '../config.js';
 import type { Instant } from '../parse/dates.js';
 import type { Correction, Story, StoryImage } from '../parse/story.js';
+import { profileOf } from '../model/authors.js';
 import { relatedStories } from '../model/related.js';
 import { navigation, type SiteStory, type Site } from '../model/site.js';
 import { placeIn, TAXONOMIES, termOf, type TaxonomyKind, type Term } from '../model/taxonomy.js';
@@ -18,7 +19,7 @@ import type { Page } from '../plan/pages.js';
 import type { Pagination } from '../plan/paginate.js';
 import { bodyForPage, withSponsoredLinks } from './body-urls.js';
 import { CORRECTION_LABELS, STORY_KINDS } from '../parse/story-kinds.js';
-import { homeGraph, newsArticle } from './jsonld.js';
+import { homeGraph, newsArticle, profilePage } from './jsonld.js';
 import { readable } from './time.js';
 import { scriptSafeJson } from './xml.js';
 
@@ -52,8 +53,17 @@ export function pageContext(page: Page, site: Site, body: BodyOf): TemplateConte
           related: relatedStories(site, page.story).map((s) => linkView(s, site)),
         },
       };
-    case 'home':
-      return { ...common, stories: page.pagination.items.map((s) => storyView(s, site)), pagination: paginationView(page.pagination) };
+    case 'home': {
+      const { front } = page;
+      return {
+        ...common,
+        lead: front ? storyView(front.lead, site) : null,
+        top: front ? front.top.map((s) => storyView(s, site)) : [],
+        stories: page.pagination.items.map((s) => storyView(s, site)),
+        sections: front ? front.sections.map(({ term, stories }) => ({ name: term.name, url: term.url, stories: stories.map((s) => storyView(s, site)) })) : [],
+        pagination: paginationView(page.pagination),
+      };
+    }
     case 'term': {
       const { listed } = TAXONOMIES[page.term.kind];
       const { number, items } = page.pagination;
@@ -64,6 +74,7 @@ export function pageContext(page: Page, site: Site, body: BodyOf): TemplateConte
         stories: items.map((s) => storyView(s, site)),
         // A series is numbered in parts from its first, across its pages.
         firstPart: listed === 'oldest-first' ? (number - 1) * site.config.pageSize + 1 : null,
+        author: authorView(page.term, site),
         pagination: paginationView(page.pagination, listed),
       };
     }
@@ -81,6 +92,26 @@ export function pageContext(page: Page, site: Site, body: BodyOf): TemplateConte
     case 'not-found':
       return { ...common, latest: page.latest.map((s) => storyView(s, site)) };
   }
+}
+
+/** The profile of a byline's author, as the byline's page shows it; null for other terms and bylines without one. */
+function authorView(term: Term<SiteStory>, site: Site) {
+  const profile = term.kind === 'bylines' ? profileOf(site.profiles, term.slug) : undefined;
+  if (!profile) return null;
+  return {
+    name: profile.name,
+    role: profile.role ?? null,
+    email: profile.email ?? null,
+    image: profile.image ? imageView(profile.image) : null,
+    links: profile.links.map((url) => ({ url, label: linkLabel(url) })),
+    bio: bodyForPage(profile.bio, site.config.basePath),
+  };
+}
+
+/** What a link to an author's site or profile says: its host (`x.com`, `example.org`). */
+function linkLabel(url: string): string {
+  const { hostname } = new URL(url);
+  return hostname.replace(/^www\./, '');
 }
 
 /** Each series a story is part of: its name and page, the story's part in it, and the parts before and after. */
@@ -152,9 +183,13 @@ function pageView(page: Page, site: Site) {
       };
     case 'term': {
       const { term } = page;
+      const profile = term.kind === 'bylines' ? profileOf(site.profiles, term.slug) : undefined;
       return {
         ...base,
-        description: `${countStories(term.stories.length)} filed under ${TAXONOMIES[term.kind].singular} ${term.name} in ${config.title}.`,
+        description: profile
+          ? `${profile.name}${profile.role ? `, ${profile.role}` : ''}: ${countStories(term.stories.length)} in ${config.title}.`
+          : `${countStories(term.stories.length)} filed under ${TAXONOMIES[term.kind].singular} ${term.name} in ${config.title}.`,
+        ...(profile && { type: 'profile', jsonld: scriptSafeJson(profilePage(term, profile, site)) }),
         feeds: [...feedLinks(term.url, termFeedTitle(term.name, site), config.feeds.terms.formats), ...siteFeeds],
         ...paginationLinks(page.pagination),
       };

@@ -24,20 +24,23 @@ describe('classify', () => {
     ).toEqual(['config', 'story', 'story', 'content-asset', 'content-asset', 'template', 'template', 'theme-asset']);
   });
 
-  it('ignores what does not make the site: editor swap and backup files, editorial data (`_` names), other template files, files elsewhere', () => {
+  it('tells editorial data (`_` names) apart: read again by the next run, never a story or an asset', () => {
+    expect(
+      [at('content', '_front.yml'), at('content', '_authors', 'ayesha-siddiqui.md'), at('content', 'news', '_index.md')].map((file) => classify(file, paths, config)),
+    ).toEqual(['editorial', 'editorial', 'editorial']);
+  });
+
+  it('ignores what does not make the site: editor swap and backup files, other template files, files elsewhere', () => {
     expect(
       [
         at('content', '.call.md.swp'),
-        at('content', '_front.yml'),
-        at('content', '_authors', 'ayesha-siddiqui.md'),
-        at('content', 'news', '_index.md'),
         at('content', 'call.md~'),
         at('templates', 'README.txt'),
         at('dist', 'index.html'),
         at('package.json'),
         at('content'),
       ].map((file) => classify(file, paths, config)),
-    ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+    ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 });
 

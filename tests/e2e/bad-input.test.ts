@@ -51,6 +51,8 @@ describe('bad story files', () => {
     ['image-protocol-relative.md', 'content/image-protocol-relative.md:5:8: `image.src`: must be an `https://` address, or the path of a file under content/ such as `/images/chitral.svg` (got `//evil.example/x.png`)'],
     ['jekyll-page.html', 'content/jekyll-page.html:1:1: starts with frontmatter but is not a story: only `.md`, `.markdown`, `.mdown` and `.mkd` files are read as stories. Rename it to end in `.md`, or remove its frontmatter to have it copied to the site as it is'],
     ['hugo-notes.txt', 'content/hugo-notes.txt:1:1: starts with frontmatter but is not a story'],
+    ['kind-unknown.md', 'content/kind-unknown.md:4:7: `kind`: must be one of `news`, `analysis`, `opinion`, `explainer`, `review`, `sponsored` (got `editorial`)'],
+    ['correction-no-text.md', 'content/correction-no-text.md:5:5: `corrections.0.text`: is required: what was wrong and what is right'],
     ['alias-bomb.md', 'content/alias-bomb.md:1:1: invalid YAML: Excessive alias count indicates a resource exhaustion attack; use plain values instead of `&anchors` and `*aliases`'],
   ])('%s: a clear error, exit 1, dist/ untouched', (name, message) => {
     const run = buildWith(name);
@@ -120,8 +122,9 @@ describe('bad story files', () => {
     expect(annotations).toEqual([
       '::error file=content/date-yesterday.md,line=3,col=7::`date`: is not a date: write it as `2023-09-12`, `2023-09-12 10:30` or `2023-09-12T10:30:00+05:00` (got `yesterday`)',
       // The fixture's hostile story holds raw HTML on purpose.
-      '::warning file=content/hostile.md,line=9,col=11::the HTML tag `<script>` is taken out of the page (its text stays): Dateline publishes no raw HTML; write it as Markdown',
-      '::warning file=content/hostile.md,line=11,col=1::this block of HTML (`<div>`) is left out of the page, text and all: Dateline publishes no raw HTML; write it as Markdown',
+      '::warning file=content/hostile.md,line=9,col=11::`<script>` is removed, with what is in it: a page runs no scripts or styles from a story',
+      '::warning file=content/hostile.md,line=9,col=55::the `href` of `<a>` is removed: `javascript:` addresses are not followed from a story',
+      '::warning file=content/hostile.md,line=11,col=1::the attribute `onclick` is removed from `<div>`: a page runs no scripts from a story',
       expect.stringMatching(/^::warning file=content\/unknown-field\.md,line=\d+,col=1::unknown field `tgas` is ignored \(did you mean `tags`\?\)/),
     ]);
     // Without the workflow, no annotations.

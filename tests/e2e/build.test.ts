@@ -139,8 +139,10 @@ describe('dateline build on the fixture newsroom', () => {
   });
 
   it('paginates the home page, newest first', () => {
-    expect(storyTitles(at('/news/'))).toEqual(['What the ISPR does', 'Army chief speaks to US defence secretary']);
-    expect(storyTitles(at('/news/page/3/'))).toEqual(['Think tank counts 389 dead in six months', "<script>alert('title')</script> & friends"]);
+    // The newest story leads; the river of the others, two a page, follows it.
+    expect(at('/news/')('.lead-story h2').text()).toBe('What the ISPR does');
+    expect(storyTitles(at('/news/'))).toEqual(['Army chief speaks to US defence secretary', 'Troops repel attack in Chitral']);
+    expect(storyTitles(at('/news/page/3/'))).toEqual(["<script>alert('title')</script> & friends"]);
     expect(at('/news/page/3/')('a[rel=next]')).toHaveLength(0);
   });
 

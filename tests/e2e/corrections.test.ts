@@ -3,12 +3,12 @@
  * marked notice on the story, the site's corrections log and its feed, and
  * the story's modification time moved to its latest correction.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { page, runCli, snapshot, tempDir } from '../helpers.js';
+import { page, snapshot, testSite } from '../helpers.js';
 
 const NOW = '2024-01-01T00:00:00Z';
 
@@ -16,15 +16,9 @@ const read = (file: string) => readFileSync(file, 'utf8');
 
 /** A site of `stories` (path under content/ → text), built; its output folder and the run. */
 function site(stories: Record<string, string>) {
-  const root = tempDir();
-  writeFileSync(path.join(root, 'dateline.config.json'), '{ "title": "Valley Gazette", "url": "https://example.org/news/", "timezone": "Asia/Karachi" }');
-  for (const [file, text] of Object.entries(stories)) {
-    mkdirSync(path.dirname(path.join(root, 'content', file)), { recursive: true });
-    writeFileSync(path.join(root, 'content', file), text);
-  }
-  const out = path.join(root, 'dist');
-  const build = () => runCli(['build', '--root', root, '--now', NOW, '--cache', path.join(root, '.cache')]);
-  return { root, out, build, first: build() };
+  const made = testSite(Object.fromEntries(Object.entries(stories).map(([file, text]) => [`content/${file}`, text])), { timezone: 'Asia/Karachi' });
+  const build = () => made.build(NOW);
+  return { ...made, build, first: build() };
 }
 
 const CHITRAL = [
@@ -156,15 +150,13 @@ describe('a site with no corrections', () => {
 
 describe("a site's own theme made before the corrections page", () => {
   it('gets the page from the default theme, in its own layout', () => {
-    const root = tempDir();
-    writeFileSync(path.join(root, 'dateline.config.json'), '{ "title": "Valley Gazette", "url": "https://example.org/" }');
-    mkdirSync(path.join(root, 'content'));
-    mkdirSync(path.join(root, 'templates'));
-    writeFileSync(path.join(root, 'content/call.md'), CALL);
-    writeFileSync(path.join(root, 'templates/layout.liquid'), '<!DOCTYPE html>\n<html lang="en"><title>{{ page.title }}</title><body class="house-style">{% block content %}{% endblock %}</body></html>\n');
-    const run = runCli(['build', '--root', root, '--now', NOW, '--cache', tempDir()]);
+    const { out, build } = testSite({
+      'content/call.md': CALL,
+      'templates/layout.liquid': '<!DOCTYPE html>\n<html lang="en"><title>{{ page.title }}</title><body class="house-style">{% block content %}{% endblock %}</body></html>\n',
+    });
+    const run = build(NOW);
     expect(run.status, run.stderr).toBe(0);
-    const $ = page(path.join(root, 'dist/corrections/index.html'));
+    const $ = page(path.join(out, 'corrections/index.html'));
     expect($('body').attr('class')).toBe('house-style');
     expect($('.corrections-log li .correction-story a').text()).toBe('Army chief speaks to US defence secretary');
   });
@@ -172,14 +164,14 @@ describe("a site's own theme made before the corrections page", () => {
 
 describe('a correction written wrong', () => {
   it('stops the build at its line, with every mistake, and the site untouched', () => {
-    const { root, out, first } = site({ '2023/09/call.md': CALL });
+    const { out, put, build, first } = site({ '2023/09/call.md': CALL });
     expect(first.status, first.stderr).toBe(0);
     const before = snapshot(out);
-    writeFileSync(
-      path.join(root, 'content/2023/09/call.md'),
+    put(
+      'content/2023/09/call.md',
       CALL.replace('  - date: 2023-09-13 18:00\n', '  - date: 2023-09-13 18:00\n  - text: Missing its date.\n  - date: 2023-09-14\n    kind: retraction\n'),
     );
-    const run = runCli(['build', '--root', root, '--now', NOW, '--cache', path.join(root, '.cache')]);
+    const run = build();
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('content/2023/09/call.md:5:5: `corrections.0.text`: is required: what was wrong and what is right');
     expect(run.stderr).toContain('content/2023/09/call.md:6:5: `corrections.1.date`: is required: when the correction was made');

@@ -31,8 +31,8 @@ describe('a site with editorial data beside its stories', () => {
   put('content/2023/09/call.md', '---\ntitle: Army chief and US defence secretary discuss TTP\ndate: 2023-09-13 09:30\ntags: [TTP]\n---\nThe call covered border security.\n');
   put('content/_posts/2024-03-05-budget-vote.md', '---\ntitle: Assembly passes the budget\n---\nThe vote was 98 to 72.\n');
   // Data a newsroom keeps for its site, in shapes that would otherwise be stories or published files.
-  put('content/_front.yml', 'picks:\n  - from: 2023-09-13 10:00\n    lead: 2023/09/call\n');
-  put('content/_authors/ayesha-siddiqui.md', '---\nname: Ayesha Siddiqui\ntitle: Ayesha Siddiqui\ndate: 2023-01-01\n---\nCovers security.\n');
+  put('content/_front.yml', '- from: 2023-09-13 10:00\n  lead: 2023/09/call\n');
+  put('content/_authors/ayesha-siddiqui.md', '---\nname: Ayesha Siddiqui\ntitle: Ayesha Siddiqui\n---\nCovers security.\n');
   put('content/_drafts/idea.md', '---\ntitle: An idea, not ready\ndate: 2023-09-01\n---\nNot for readers.\n');
   put('content/news/_index.md', '---\ntitle: News\n---\nThe list page text of a Hugo site.\n');
   put('content/_notes/plan.txt', 'Private notes.\n');
@@ -45,12 +45,15 @@ describe('a site with editorial data beside its stories', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/from 2 stories/);
     const home = page(path.join(out, 'index.html'));
-    expect(home('.card h2').map((_, h) => home(h).text()).get()).toEqual(['Assembly passes the budget', 'Army chief and US defence secretary discuss TTP']);
+    // The front page's pick leads with the call; the other story follows.
+    expect(home('.lead-story h2, .card h2').map((_, h) => home(h).text()).get()).toEqual(['Army chief and US defence secretary discuss TTP', 'Assembly passes the budget']);
   });
 
   it('publishes no file of theirs, under any name', () => {
     const files = Object.keys(snapshot(out));
-    expect(files.filter((file) => /_|ayesha|idea|plan\.txt|logo/.test(file))).toEqual([]);
+    // The profile is read for its author's page, never published as a file of its own.
+    expect(files.filter((file) => /_|ayesha|idea|plan\.txt|logo/.test(file) && !file.startsWith('bylines/ayesha-siddiqui/'))).toEqual([]);
+    expect(page(path.join(out, 'bylines/ayesha-siddiqui/index.html'))('.author-bio').text().trim()).toBe('Covers security.');
     expect(files.some((file) => file.startsWith('2024/03/budget-vote/'))).toBe(true);
   });
 

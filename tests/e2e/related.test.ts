@@ -3,16 +3,13 @@
  * section it shares, newest first on ties, never itself, a draft or an
  * embargoed story; right after a warm build and in dev when tags change.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startDev, type DevSession } from '../../src/dev/session.js';
-import { page, runCli, tempDir } from '../helpers.js';
+import { page, storyText as story, testSite } from '../helpers.js';
 
 const NOW = '2024-01-01T00:00:00Z';
-
-const story = (title: string, date: string, fields = '') => `---\ntitle: ${title}\ndate: ${date}\n${fields}---\nText of ${title}.\n`;
 
 const STORIES = {
   'call.md': story('Army chief speaks to US defence secretary', '2023-09-13', 'tags: [TTP, ISPR]\nsection: Pakistan\n'),
@@ -27,23 +24,16 @@ const STORIES = {
 };
 
 function site() {
-  const root = tempDir();
-  writeFileSync(path.join(root, 'dateline.config.json'), '{ "title": "Valley Gazette", "url": "https://example.org/" }');
-  const put = (file: string, text: string) => {
-    mkdirSync(path.dirname(path.join(root, 'content', file)), { recursive: true });
-    writeFileSync(path.join(root, 'content', file), text);
-  };
-  for (const [file, text] of Object.entries(STORIES)) put(file, text);
-  return { root, put };
+  const made = testSite(Object.fromEntries(Object.entries(STORIES).map(([file, text]) => [`content/${file}`, text])));
+  return { ...made, put: (file: string, text: string) => made.put(`content/${file}`, text) };
 }
 
 const relatedOn = ($: ReturnType<typeof load>) => $('aside.related li a').map((_, a) => $(a).text()).get();
 
 describe('related stories', () => {
-  const { root, put } = site();
-  const out = path.join(root, 'dist');
+  const { out, put, build: buildAt } = site();
   // A build that shows drafts and embargoed stories still keeps them out of related lists.
-  const build = () => runCli(['build', '--root', root, '--now', NOW, '--drafts', '--future', '--cache', path.join(root, '.cache')]);
+  const build = () => buildAt(NOW, '--drafts', '--future');
   const first = build();
   const relatedOf = (slug: string) => relatedOn(page(path.join(out, '2023/09', slug, 'index.html')));
 

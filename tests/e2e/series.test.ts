@@ -3,26 +3,17 @@
  * oldest first, numbered across pages; each part shows its place and links
  * to the parts either side, kept right when a new part is published.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { page, runCli, snapshot, tempDir } from '../helpers.js';
+import { page, snapshot, storyText, testSite } from '../helpers.js';
 
 const NOW = '2024-01-01T00:00:00Z';
 
-const part = (title: string, date: string, extra = 'series: Return of the TTP\n') => `---\ntitle: ${title}\ndate: ${date}\n${extra}---\nText of ${title}.\n`;
+const part = (title: string, date: string, extra = 'series: Return of the TTP\n') => storyText(title, date, extra);
 
 function site(stories: Record<string, string>) {
-  const root = tempDir();
-  writeFileSync(path.join(root, 'dateline.config.json'), '{ "title": "Valley Gazette", "url": "https://example.org/news/", "pageSize": 2 }');
-  const put = (file: string, text: string) => {
-    mkdirSync(path.dirname(path.join(root, 'content', file)), { recursive: true });
-    writeFileSync(path.join(root, 'content', file), text);
-  };
-  for (const [file, text] of Object.entries(stories)) put(file, text);
-  const out = path.join(root, 'dist');
-  const build = () => runCli(['build', '--root', root, '--now', NOW, '--cache', path.join(root, '.cache')]);
-  return { root, out, put, build };
+  const made = testSite(Object.fromEntries(Object.entries(stories).map(([file, text]) => [`content/${file}`, text])), { pageSize: 2 });
+  return { ...made, put: (file: string, text: string) => made.put(`content/${file}`, text), build: () => made.build(NOW) };
 }
 
 const PARTS = {

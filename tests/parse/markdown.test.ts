@@ -7,7 +7,7 @@ import { fullProcessor, renderMarkdown } from '../../src/parse/markdown.js';
 import { gfmMarkers } from '../../src/parse/news-gfm.js';
 import { CORPUS_GENERATOR, REPO, tempDir } from '../helpers.js';
 
-const withAll = (source: string) => renderMarkdown(source, fullProcessor);
+const withAll = (source: string) => renderMarkdown(source, undefined, fullProcessor);
 
 describe('GFM extensions chosen by marker', () => {
   it.each([

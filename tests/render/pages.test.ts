@@ -38,7 +38,7 @@ describe('rendered pages', () => {
     expect($('meta[property="og:title"]').attr('content')).toBe('What the army chief told the Pentagon');
     expect($('meta[name="twitter:title"]').attr('content')).toBe('What the army chief told the Pentagon');
     expect(JSON.parse($('script[type="application/ld+json"]').text()).headline).toBe('Army chief and US defence secretary discuss TTP');
-    const card = html('index.html')('.card').first();
+    const card = html('index.html')('.lead-story, .card').first();
     expect([card.find('.story-kicker').text(), card.find('h2').text()]).toEqual(['Exclusive', 'Army chief and US defence secretary discuss TTP']);
     // Without them, the headline is every title, and no empty kicker is printed.
     const plain = html('2023/09/plain/index.html');
@@ -77,7 +77,8 @@ describe('rendered pages', () => {
     );
     const { html } = await render(stories);
     const home = html('index.html');
-    const cards = home('.card').map((_, card) => [[home(card).find('h2').text(), home(card).find('.story-label').text()]]).get();
+    // The newest story leads the home page; the others are cards.
+    const cards = home('.lead-story, .card').map((_, card) => [[home(card).find('h2').text(), home(card).find('.story-label').text()]]).get();
     expect(cards).toEqual([
       ['A sponsored story', 'Sponsored'],
       ['A review story', 'Review'],
