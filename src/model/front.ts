@@ -37,7 +37,9 @@ function namesOf(file: string, contentPrefix: string): string[] {
 
 /**
  * Choose the front page for `published` (newest first) at `now`: `stories`
- * are all the site's valid stories, `drafts` those held back as drafts.
+ * are all the site's valid stories, published or not, so a pick naming a
+ * draft is told apart from one naming nothing; `contentPrefix` is the
+ * content folder relative to the site root, which story files start with.
  */
 export function chooseFront(
   frontPage: FrontPage | undefined,

@@ -5,14 +5,28 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, FIXTURES, NOW, REPO, runCli, snapshot, type CliResult } from '../helpers.js';
+import { copyFixture, FIXTURES, NOW, REPO, runCli, snapshot, tempDir, type CliResult } from '../helpers.js';
 
-/** The fixture newsroom, built once so there is a `dist/` to protect. */
+/** The fixture newsroom built once, with its `dist/` and cache: each test takes a copy of it. */
+let built: { root: string; before: Record<string, string> } | undefined;
+
+/**
+ * A copy of the built fixture newsroom, so there is a `dist/` to protect.
+ * Copying is what 54 tests can afford; building each was most of this file's
+ * time. The record of the outputs is left behind: it names the original's
+ * folder, which the copy's build must not take over.
+ */
 function builtSite(): { root: string; before: Record<string, string> } {
-  const root = copyFixture('newsroom');
-  const first = runCli(['build', '--now', NOW], { cwd: root });
-  expect(first.status).toBe(0);
-  return { root, before: snapshot(path.join(root, 'dist')) };
+  if (!built) {
+    const root = copyFixture('newsroom');
+    const first = runCli(['build', '--now', NOW], { cwd: root });
+    expect(first.status).toBe(0);
+    built = { root, before: snapshot(path.join(root, 'dist')) };
+  }
+  const root = tempDir('dateline-newsroom-');
+  const from = built.root;
+  cpSync(from, root, { recursive: true, filter: (source) => path.relative(from, source) !== path.join('.dateline-cache', 'outputs.json') });
+  return { root, before: built.before };
 }
 
 /** Add the named bad fixtures to a built site and build again. */
