@@ -12,7 +12,7 @@ import { AUTHOR_FIELDS, DEFAULT_FIELDS, MAPPED_FIELDS, type AuthorField, type Fi
 
 /** Every field read by other names, of stories and of author profiles. */
 const NAMED_FIELDS = [...MAPPED_FIELDS, ...AUTHOR_FIELDS] as const;
-import { DEFAULT_EMBED_HOSTS } from './parse/raw-html.js';
+import { DEFAULT_EMBED_HOSTS } from './parse/embed-hosts.js';
 import { parseLocatedYaml, type LocatedYaml } from './parse/yaml.js';
 import { describedText, issuesToProblems, isWebAddress, LANGUAGE_TAG, unknownKeys, withoutUndefined } from './validate.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_FEEDS, DEFAULT_TEMPLATES, loadConfig } from '../src/config.js';
 import { ConfigError, formatProblem } from '../src/errors.js';
 import { DEFAULT_FIELDS } from '../src/parse/fields.js';
-import { DEFAULT_EMBED_HOSTS } from '../src/parse/raw-html.js';
+import { DEFAULT_EMBED_HOSTS } from '../src/parse/embed-hosts.js';
 import { tempDir } from './helpers.js';
 
 function withConfig(text: string): string {

@@ -15,7 +15,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { gfmMarkers, remarkNewsGfm, type NewsGfm } from './news-gfm.js';
 import { VFile } from 'vfile';
-import { DEFAULT_EMBED_HOSTS, remarkRawHtml, type RawHtmlNote } from './raw-html.js';
+import { DEFAULT_EMBED_HOSTS } from './embed-hosts.js';
+import { remarkRawHtml, type RawHtmlNote } from './raw-html.js';
 import { SANITIZE_SCHEMA } from './sanitize-schema.js';
 import { remarkTableAlignClasses } from './table-align.js';
 

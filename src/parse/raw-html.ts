@@ -17,18 +17,8 @@ import { toHast } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Problem } from '../errors.js';
+import { DEFAULT_EMBED_HOSTS } from './embed-hosts.js';
 import { SANITIZE_SCHEMA } from './sanitize-schema.js';
-
-/** The embed hosts a site allows when its config names none: where newsrooms' video, chart and document embeds come from. */
-export const DEFAULT_EMBED_HOSTS: readonly string[] = [
-  'youtube.com',
-  'youtube-nocookie.com',
-  'player.vimeo.com',
-  'datawrapper.dwcdn.net',
-  'flo.uri.sh',
-  'documentcloud.org',
-  'infogram.com',
-];
 
 /** What an embed may do in its frame: run its player or chart, go full screen, open a link in a new tab. */
 export const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation';
