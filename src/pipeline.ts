@@ -4,13 +4,13 @@
  * outputs whose inputs changed. `dateline build` runs it once; `dateline dev`
  * keeps one alive and feeds it file changes.
  */
+import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import { readingOf, type SiteConfig, type SitePaths } from './config.js';
 import { BuildFailed, compareText, sortProblems, type Problem } from './errors.js';
 import type { BodyStore } from './cache/bodies.js';
 import type { ParseCache } from './cache/parse-cache.js';
 import type { SourceFile, SourceRef } from './load/files.js';
-import path from 'node:path';
 import { loadFrontFile, loadProfileFiles } from './load/editorial.js';
 import { relativePosix } from './load/files.js';
 import { parseFrontPage } from './parse/front-page.js';

@@ -85,7 +85,7 @@ export function pageContext(page: Page, site: Site, body: BodyOf): TemplateConte
         ...common,
         corrections: page.pagination.items.map(({ story, correction, number }) => ({
           ...correctionView(correction, number, site.config),
-          story: storyView(story, site),
+          story: linkView(story, site),
         })),
         pagination: paginationView(page.pagination),
       };
@@ -271,7 +271,7 @@ function storyView({ story, url }: SiteStory, site: Site) {
   };
 }
 
-/** A story as a link to it: what a short list of stories (related ones) shows of each. */
+/** A story as a link to it: what a short list of stories (related ones, the corrections log) shows of each. */
 function linkView({ story, url }: SiteStory, site: Site) {
   return {
     title: story.title,
