@@ -68,14 +68,15 @@ export function storyKeys(site: Site): StoryKeys {
   const link = (other: SiteStory | undefined) =>
     other === undefined ? '-' : `${other.url}\u001f${other.story.title}\u001f${other.story.date.epochMs}\u001f${other.story.kind}\u001f${other.story.lang ?? ''}`;
   const storyPage = (item: SiteStory) => {
-    let key = story(item);
+    let around = '';
     for (const name of item.story.series) {
       const term = termOf(site.taxonomies.series, name);
       const place = term && placeIn(term, item);
-      if (place) key += `\u001c${place.part}/${place.of}\u001d${link(place.previous)}\u001d${link(place.next)}`;
+      if (place) around += `\u001c${place.part}/${place.of}\u001d${link(place.previous)}\u001d${link(place.next)}`;
     }
-    for (const related of relatedStories(site, item)) key += `\u001c${link(related)}`;
-    return key;
+    for (const related of relatedStories(site, item)) around += `\u001c${link(related)}`;
+    // Digested: keys are kept between builds, and four related links made each story page's key ~600 bytes longer.
+    return around === '' ? story(item) : `${story(item)} ${digest(around)}`;
   };
   const term = (shown: Term<SiteStory>) => (shown.kind === 'bylines' ? (profileOf(site.profiles, shown.slug)?.hash ?? '') : '');
   return { story, storyPage, list, term };
