@@ -39,6 +39,19 @@ describe('the sample site', () => {
     expect($('meta[property="og:locale"]').attr('content')).toBe('ur');
   });
 
+  it("sets the Urdu story's card right to left wherever it is listed, its place, date and byline each kept whole", () => {
+    for (const list of ['index.html', 'sections/pakistan/index.html', 'bylines/ayesha-siddiqui/index.html']) {
+      const $ = page(path.join(out, list));
+      const card = $('.card').filter((_, c) => $(c).find('a').attr('href') === '/news/2023/09/army-chief-call-urdu/');
+      expect([card.attr('lang'), card.attr('dir')], list).toEqual(['ur', 'rtl']);
+      // Each piece of the metadata line isolated, so an English date is not split around an Urdu place name.
+      expect(card.find('.card-meta > bdi > time').attr('datetime'), list).toBe('2023-09-13T11:00:00+05:00');
+      expect(card.find('.card-meta .dateline > bdi').text(), list).toBe('اسلام آباد');
+    }
+    const english = page(path.join(out, 'index.html'))('.card').first();
+    expect(english.attr('lang')).toBeUndefined();
+  });
+
   it('reports the army chief’s call, tagged and datelined as a newspaper would', () => {
     const $ = page(path.join(out, '2023/09/army-chief-austin-call/index.html'));
     expect($('h1').text()).toContain('Army chief and US defence secretary');
