@@ -250,15 +250,15 @@ function storyView({ story, url }: SiteStory, site: Site) {
     url,
     summary: story.summary,
     draft: story.draft,
-    published: timeView(story.date, site.config),
+    published: timeView(story.date, site.config, story.lang),
     bylines: story.bylines.map(link('bylines')),
     tags: story.tags.map(link('tags')),
     standfirst: story.summarySource === 'frontmatter' ? story.summary : null,
     // Only builds that include future stories (dev, --future) show them; readers see when they publish.
     embargoed: story.date.epochMs > site.now,
     // Shown to readers only when it came long enough after publication; `modified` is for machines.
-    updated: story.updated && shownAsUpdated(story.date, story.updated, site.config) ? timeView(story.updated, site.config) : null,
-    modified: timeView(modifiedAt({ story, url }), site.config),
+    updated: story.updated && shownAsUpdated(story.date, story.updated, site.config) ? timeView(story.updated, site.config, story.lang) : null,
+    modified: timeView(modifiedAt({ story, url }), site.config, story.lang),
     section: story.section ? link('sections')(story.section) : null,
     location: story.location ?? null,
     kind: story.kind,
@@ -276,7 +276,7 @@ function linkView({ story, url }: SiteStory, site: Site) {
   return {
     title: story.title,
     url,
-    published: timeView(story.date, site.config),
+    published: timeView(story.date, site.config, story.lang),
     label: STORY_KINDS[story.kind].label,
     lang: story.lang ?? null,
     dir: story.lang ? directionOf(story.lang) : null,
@@ -311,7 +311,7 @@ function countStories(count: number): string {
   return count === 1 ? '1 story' : `${count} stories`;
 }
 
-/** `{ iso, display }`: machine-readable with offset, and as readers of the site see it. */
-function timeView(instant: Instant, config: SiteConfig) {
-  return { iso: instant.iso, display: readable(instant, config.timezone, config.language) };
+/** `{ iso, display }`: machine-readable with offset, and as readers see it, in the site's zone and `language` (a story's own, or the site's). */
+function timeView(instant: Instant, config: SiteConfig, language = config.language) {
+  return { iso: instant.iso, display: readable(instant, config.timezone, language) };
 }
