@@ -127,11 +127,12 @@ function seriesView(item: SiteStory, site: Site) {
 
 /** A story's corrections as its page shows them, newest first, each with its anchor. */
 function correctionsView({ story }: SiteStory, site: Site) {
-  return story.corrections.map((correction, index) => correctionView(correction, story.corrections.length - index, site.config));
+  return story.corrections.map((correction, index) => correctionView(correction, story.corrections.length - index, site.config, story.lang));
 }
 
-function correctionView(correction: Correction, number: number, config: SiteConfig) {
-  return { kind: correction.kind, label: CORRECTION_LABELS[correction.kind], text: correction.text, date: timeView(correction.date, config), anchor: correctionAnchor(number) };
+/** A correction, its date written in `language` (the story's, on the story's own page; else the site's). */
+function correctionView(correction: Correction, number: number, config: SiteConfig, language?: string) {
+  return { kind: correction.kind, label: CORRECTION_LABELS[correction.kind], text: correction.text, date: timeView(correction.date, config, language), anchor: correctionAnchor(number) };
 }
 
 /** A story's body as its page shows it; a sponsored story's links off the site marked as paid (`rel="sponsored"`). */

@@ -138,6 +138,22 @@ describe('a site whose stories were corrected', () => {
   });
 });
 
+describe('a correction of a story in another language', () => {
+  it('is dated in that language on its page, and in the site’s on the log, where only its own words carry the language', () => {
+    const urdu = '---\ntitle: آرمی چیف کا رابطہ\ndate: 2023-09-13 11:00\nlang: ur\ncorrections:\n  - date: 2023-09-14 09:00\n    text: رابطے کا دورانیہ درست کر دیا گیا ہے۔\n---\nمتن۔\n';
+    const { out, first } = site({ '2023/09/urdu.md': urdu });
+    expect(first.status, first.stderr).toBe(0);
+    const story = page(path.join(out, '2023/09/urdu/index.html'));
+    expect(story('aside.corrections time').text()).toBe('14 ستمبر 2023, 09:00 GMT +5');
+    const log = page(path.join(out, 'corrections/index.html'));
+    const entry = log('.corrections-log li');
+    expect(entry.attr('lang')).toBeUndefined();
+    expect(entry.find('.correction-head time').text()).toBe('14 September 2023, 09:00 GMT+5');
+    expect([entry.find('.correction-story').attr('lang'), entry.find('.correction-story').attr('dir')]).toEqual(['ur', 'rtl']);
+    expect(entry.find('p').last().attr('lang')).toBe('ur');
+  });
+});
+
 describe('a site with no corrections', () => {
   it('still has its corrections page, saying so', () => {
     const { out, first } = site({ '2023/09/plain.md': '---\ntitle: Plain\ndate: 2023-09-12\n---\nNothing to correct.\n' });
