@@ -79,6 +79,19 @@ function feedScope(what: string) {
  */
 export const DEFAULT_UPDATED_AFTER_MINUTES = 15;
 
+/**
+ * How English dates read: `international` (`13 September 2023, 09:30
+ * GMT+5`) or the Associated Press's style (`Sept. 13, 2023, 9:30 a.m.
+ * GMT+5`), as most US newsrooms require.
+ */
+export const DATE_STYLES = ['international', 'ap'] as const;
+
+export interface DateSettings {
+  readonly style: (typeof DATE_STYLES)[number];
+  /** The zone's name as the newsroom writes it (`PKT`), in place of the one `Intl` knows (`GMT+5`); by season. */
+  readonly zoneName?: { readonly standard: string; readonly daylight: string };
+}
+
 const schema = z.object({
   title: describedText('the name of the publication').trim().min(1, 'must not be empty'),
   url: describedText('the absolute address the site is published at, e.g. `https://example.org/news/`').refine(
@@ -111,6 +124,26 @@ const schema = z.object({
     .min(0, 'must be at least 0')
     .max(10_080, 'must be at most 10080 (a week)')
     .default(DEFAULT_UPDATED_AFTER_MINUTES),
+  dates: z
+    .object(
+      {
+        style: z
+          .enum(DATE_STYLES, { error: `must be one of ${DATE_STYLES.map((style) => `\`${style}\``).join(', ')}` })
+          .optional(),
+        zoneName: z
+          .union(
+            [
+              describedText('the name readers know the site\'s time zone by, e.g. `PKT`').trim().min(1),
+              z.object({ standard: describedText('the zone\'s name in winter, e.g. `EST`').trim().min(1), daylight: describedText('its name in summer, e.g. `EDT`').trim().min(1) }).strict(),
+            ],
+            { error: 'must be a name such as `"PKT"`, or `{ "standard": "EST", "daylight": "EDT" }` for a zone with summer time' },
+          )
+          .optional(),
+      },
+      { error: 'must be a map with `style` and `zoneName`, e.g. `{ "style": "ap", "zoneName": "PKT" }`' },
+    )
+    .strict()
+    .default({}),
   feedSize: z
     .number({ error: 'must be a whole number of stories per feed, e.g. `50`' })
     .int('must be a whole number')
@@ -204,6 +237,8 @@ export interface SiteConfig {
   readonly pageSize: number;
   /** How long after publication an update must come to be shown as "Updated" on the page, in minutes (default 15). */
   readonly updatedAfterMinutes: number;
+  /** How English dates are written for readers; dates in other languages follow the language (see render/time.ts). */
+  readonly dates: DateSettings;
   /** The site-wide feeds, and those of each tag, byline and section (default `DEFAULT_FEEDS`). */
   readonly feeds: Readonly<Record<'site' | 'terms', FeedSettings>>;
   /** Where `<iframe>` embeds in stories may come from: each host and those under it (default `DEFAULT_EMBED_HOSTS`). */
@@ -313,6 +348,12 @@ function toSiteConfig(file: ConfigFile): SiteConfig {
     permalink: file.permalink,
     pageSize: file.pageSize,
     updatedAfterMinutes: file.updatedAfterMinutes,
+    dates: {
+      style: file.dates.style ?? 'international',
+      ...(file.dates.zoneName !== undefined && {
+        zoneName: typeof file.dates.zoneName === 'string' ? { standard: file.dates.zoneName, daylight: file.dates.zoneName } : file.dates.zoneName,
+      }),
+    },
     feeds: {
       // `feedSize`, the older setting, is the site feeds' length.
       site: { ...DEFAULT_FEEDS.site, ...(file.feedSize !== undefined && { items: file.feedSize }), ...withoutUndefined(file.feeds.site ?? {}) },

@@ -32,6 +32,8 @@ import { renderAll } from './render/render-all.js';
 import { PageWorkers } from './workers/render-pool.js';
 import { Utf8Builder } from './render/utf8-builder.js';
 import { createEngine } from './render/templates.js';
+import { Phrasebook } from './render/words.js';
+import { loadPhrasebook } from './load/phrasebook.js';
 import type { BodyOf } from './render/view.js';
 import { applyStrict, groupRepeated } from './report.js';
 
@@ -98,6 +100,8 @@ export class Pipeline {
   private currentOptions: PipelineOptions;
   /** The site of the last successful run, for previews. */
   private lastSite: Site | undefined;
+  /** The words the last run's pages were rendered with (see render/words.ts). */
+  private phrasebook = new Phrasebook();
   /**
    * Feeds and sitemaps are rendered into this, one file at a time; each
    * file's bytes are a view of it, written before the next is rendered.
@@ -202,8 +206,9 @@ export class Pipeline {
     this.parsedByPreviews = 0;
     const { stories, parsed, cached } = await this.parseAll(progress);
     const editorial = await this.readEditorial();
+    const words = loadPhrasebook(this.paths.templates, this.paths.root);
     lap('parse');
-    check([...[...this.results.values()].flatMap((entry) => entry.problems), ...editorial.problems]);
+    check([...[...this.results.values()].flatMap((entry) => entry.problems), ...editorial.problems, ...words.problems]);
 
     const { site, problems: modelProblems } = buildSite(stories, this.config, this.options, editorial);
     lap('model');
@@ -229,7 +234,7 @@ export class Pipeline {
     });
     lap('keys');
 
-    const pages = this.pageRenderer(site);
+    const pages = this.pageRenderer(site, words.phrasebook);
     const workers = PageWorkers.start(stale.filter((output) => templateOf(output) !== undefined).length, {
       config: this.config,
       templates: this.paths.templates,
@@ -253,6 +258,7 @@ export class Pipeline {
     const removed = [...this.keys.keys()].filter((file) => !keys.has(file)).sort(compareText);
     this.keys = keys;
     this.lastSite = site;
+    this.phrasebook = words.phrasebook;
     return {
       changed,
       removed,
@@ -291,7 +297,7 @@ export class Pipeline {
       const first = termPages(term, this.config.pageSize)[0];
       if (first) pages.push(first);
     }
-    const renderer = this.pageRenderer(revised.site);
+    const renderer = this.pageRenderer(revised.site, this.phrasebook);
     return pages.flatMap((page) => {
       const html = renderer.render(page);
       return html === undefined ? [] : [{ path: outputPath(page.url), content: html }];
@@ -299,8 +305,8 @@ export class Pipeline {
   }
 
   /** A renderer of `site`'s pages, each through its kind's template (see outputs.ts). */
-  private pageRenderer(site: Site): PageRenderer {
-    return new PageRenderer(site, this.bodyOf, this.engine, this.paths, (page) => templateOf(page)!);
+  private pageRenderer(site: Site, phrasebook: Phrasebook): PageRenderer {
+    return new PageRenderer(site, phrasebook, this.bodyOf, this.engine, this.paths, (page) => templateOf(page)!);
   }
 
   /**

@@ -34,10 +34,10 @@ interface CacheFile {
   readonly replacedFolder?: string;
 }
 
-/** What, besides the site's stories, decides every output's bytes: the parse fingerprint, the config and every template. */
+/** What, besides the site's stories, decides every output's bytes: the parse fingerprint, the config, every template and the theme's words. */
 export async function renderFingerprint(parseFingerprint: string, config: SiteConfig, templates: string): Promise<string> {
   const hash = createHash('sha256').update(parseFingerprint).update(JSON.stringify(config));
-  for (const name of await listFiles(templates, ['.liquid'])) hash.update(name).update(readFileSync(path.join(templates, name)));
+  for (const name of await listFiles(templates, ['.liquid', '.json'])) hash.update(name).update(readFileSync(path.join(templates, name)));
   return hash.digest('hex').slice(0, 16);
 }
 

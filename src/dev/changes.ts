@@ -3,6 +3,7 @@
  * sorted into one kind, and a burst of changes is folded into one batch.
  */
 import path from 'node:path';
+import { I18N_DIR } from '../load/phrasebook.js';
 import type { SitePaths } from '../config.js';
 import { isEditorialData, isStoryFile } from '../load/story-names.js';
 
@@ -23,7 +24,9 @@ export function classify(file: string, paths: SitePaths, configFile: string): Ch
   const inTemplates = within(paths.templates);
   if (inTemplates !== undefined) {
     if (inTemplates.startsWith(`assets${path.sep}`)) return 'theme-asset';
-    return inTemplates.endsWith('.liquid') ? 'template' : undefined;
+    // A theme's words are read by every run; a change to them re-renders every page, as a shared template does.
+    const words = inTemplates.startsWith(`${I18N_DIR}${path.sep}`) && inTemplates.endsWith('.json');
+    return inTemplates.endsWith('.liquid') || words ? 'template' : undefined;
   }
   const inContent = within(paths.content);
   if (inContent === undefined) return undefined;

@@ -4,8 +4,9 @@
  * editorial data (`_` names, see `isEditorialData`).
  */
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { SitePaths } from '../config.js';
+import { DEFAULT_TEMPLATES, type SitePaths } from '../config.js';
 import { compareText, type Problem } from '../errors.js';
 import type { Output } from '../render/html.js';
 import { listFiles, relativePosix } from './files.js';
@@ -16,9 +17,13 @@ export interface Asset extends Output {
   readonly from: string;
 }
 
+const DEFAULT_ASSETS = path.join(DEFAULT_TEMPLATES, 'assets');
+
 /** Every asset of the site at `paths`, read. */
 export async function loadAssets(paths: SitePaths): Promise<Asset[]> {
-  const themeAssets = path.join(paths.templates, 'assets');
+  // A theme with no assets of its own (a site that only changes some words or templates) keeps the default theme's look.
+  const ownAssets = path.join(paths.templates, 'assets');
+  const themeAssets = existsSync(ownAssets) ? ownAssets : DEFAULT_ASSETS;
   const fromTheme = (await listFiles(themeAssets)).map((name) => ({ from: path.join(themeAssets, name), to: `assets/${name}` }));
   // Links within the site are followed, as for stories; those leading out of it are left out (and warned about with the stories).
   const fromContent = (await listFiles(paths.content, [], paths.root))

@@ -14,13 +14,13 @@ import { toSlug } from '../slug.js';
  * in: newest first, but a series is read from its first part.
  */
 export const TAXONOMIES = {
-  tags: { title: 'Tags', singular: 'tag', pick: (story: Story) => story.tags, listed: 'newest-first' },
-  bylines: { title: 'Bylines', singular: 'byline', pick: (story: Story) => story.bylines, listed: 'newest-first' },
-  sections: { title: 'Sections', singular: 'section', pick: (story: Story) => (story.section ? [story.section] : []), listed: 'newest-first' },
-  series: { title: 'Series', singular: 'series', pick: (story: Story) => story.series, listed: 'oldest-first' },
+  tags: { singular: 'tag', pick: (story: Story) => story.tags, listed: 'newest-first' },
+  bylines: { singular: 'byline', pick: (story: Story) => story.bylines, listed: 'newest-first' },
+  sections: { singular: 'section', pick: (story: Story) => (story.section ? [story.section] : []), listed: 'newest-first' },
+  series: { singular: 'series', pick: (story: Story) => story.series, listed: 'oldest-first' },
 } as const satisfies Record<
   string,
-  { title: string; singular: string; pick: (story: Story) => readonly string[]; listed: 'newest-first' | 'oldest-first' }
+  { singular: string; pick: (story: Story) => readonly string[]; listed: 'newest-first' | 'oldest-first' }
 >;
 
 export type TaxonomyKind = keyof typeof TAXONOMIES;
@@ -42,7 +42,6 @@ export interface Term<S> {
 /** All terms of one kind, sorted by name. */
 export interface Taxonomy<S> {
   readonly kind: TaxonomyKind;
-  readonly title: string;
   /** Site-relative URL of the index of all terms, e.g. `/tags/`. */
   readonly url: string;
   readonly terms: readonly Term<S>[];
@@ -64,7 +63,7 @@ export function buildTaxonomy<S extends { readonly story: Story }>(
   items: readonly S[],
   warn: (problem: Problem) => void,
 ): Taxonomy<S> {
-  const { title, singular, pick } = TAXONOMIES[kind];
+  const { singular, pick } = TAXONOMIES[kind];
   const groups = new Map<string, Group<S>>();
   for (const item of items) {
     for (const spelling of pick(item.story)) {
@@ -84,7 +83,7 @@ export function buildTaxonomy<S extends { readonly story: Story }>(
     if (group.spellings.size > 1) warn(spellingClash(singular, name, slug, `${url}${slug}/`, group.spellings));
     return { kind, name, slug, url: `${url}${slug}/`, stories: group.stories };
   });
-  return { kind, title, url, ...indexed(terms) };
+  return { kind, url, ...indexed(terms) };
 }
 
 /**

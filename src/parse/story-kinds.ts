@@ -1,16 +1,17 @@
 /**
  * What a story is, besides news: each other kind is labelled on its page and
- * on every card, and typed for search engines with schema.org's subtype of
- * NewsArticle (or, for paid content, AdvertiserContentArticle).
+ * on every card (in its language: `label_<kind>` in render/words/), and typed
+ * for search engines with schema.org's subtype of NewsArticle (or, for paid
+ * content, AdvertiserContentArticle).
  */
 export const STORY_KINDS = {
-  news: { label: null, schemaType: 'NewsArticle' },
-  analysis: { label: 'Analysis', schemaType: 'AnalysisNewsArticle' },
-  opinion: { label: 'Opinion', schemaType: 'OpinionNewsArticle' },
-  explainer: { label: 'Explainer', schemaType: 'BackgroundNewsArticle' },
-  review: { label: 'Review', schemaType: 'ReviewNewsArticle' },
-  sponsored: { label: 'Sponsored', schemaType: 'AdvertiserContentArticle' },
-} as const satisfies Record<string, { readonly label: string | null; readonly schemaType: string }>;
+  news: { schemaType: 'NewsArticle' },
+  analysis: { schemaType: 'AnalysisNewsArticle' },
+  opinion: { schemaType: 'OpinionNewsArticle' },
+  explainer: { schemaType: 'BackgroundNewsArticle' },
+  review: { schemaType: 'ReviewNewsArticle' },
+  sponsored: { schemaType: 'AdvertiserContentArticle' },
+} as const satisfies Record<string, { readonly schemaType: string }>;
 
 export type StoryKind = keyof typeof STORY_KINDS;
 
@@ -22,5 +23,5 @@ export const CORRECTION_KINDS = ['correction', 'clarification'] as const;
 
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 
-/** How each kind of notice is headed on the page and in feeds. */
+/** How each kind of notice is headed in feeds and structured data (pages say it in their language, see render/words/). */
 export const CORRECTION_LABELS: Readonly<Record<CorrectionKind, string>> = { correction: 'Correction', clarification: 'Clarification' };

@@ -11,6 +11,7 @@ import { WorkerGone, type PageWorkers } from '../workers/render-pool.js';
 import { renderGlobals } from './card-tag.js';
 import { templateProblem } from './templates.js';
 import { pageContext, type BodyOf, type TemplateContext } from './view.js';
+import type { Phrasebook } from './words.js';
 
 /** A rendered file, relative to the output folder. */
 export interface Output {
@@ -27,6 +28,7 @@ export class PageRenderer {
   /** `dirs.root` makes template paths in messages relative; `templateOf` names each page's template. */
   constructor(
     private readonly site: Site,
+    private readonly phrasebook: Phrasebook,
     private readonly body: BodyOf,
     private readonly engine: Liquid,
     private readonly dirs: { readonly root: string; readonly templates: string },
@@ -36,13 +38,13 @@ export class PageRenderer {
   /** The page's HTML, or undefined when its template failed (the problem is kept). A body that cannot be read throws. */
   render(page: Page): string | undefined {
     // Outside the try: a story body that cannot be read is not a template error.
-    return this.renderContext(this.templateOf(page), pageContext(page, this.site, this.body));
+    return this.renderContext(this.templateOf(page), pageContext(page, this.site, this.body, this.phrasebook));
   }
 
   /** `render`, with the template run on one of `workers` (here if they are gone). */
   async renderOn(workers: PageWorkers, page: Page): Promise<string | undefined> {
     const template = this.templateOf(page);
-    const context = pageContext(page, this.site, this.body);
+    const context = pageContext(page, this.site, this.body, this.phrasebook);
     try {
       const result = await workers.render(template, context);
       if ('html' in result) return result.html;

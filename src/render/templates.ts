@@ -10,6 +10,7 @@ import type { Problem } from '../errors.js';
 import { relativePosix } from '../load/files.js';
 import { absoluteUrl, siteUrl } from './urls.js';
 import { registerCardTag } from './card-tag.js';
+import { say, type Phrase } from './words.js';
 
 /**
  * How long one page may take to render, in milliseconds: far above any real
@@ -47,8 +48,15 @@ export function createEngine(dir: string, config: SiteConfig): Liquid {
   });
   engine.registerFilter('url', (value: unknown) => siteUrl(String(value), config.basePath));
   engine.registerFilter('absolute_url', (value: unknown) => absoluteUrl(String(value), config));
+  // `{{ words.page_of | say: number: 2, total: 7 }}`: a phrase with its slots filled (see words.ts).
+  engine.registerFilter('say', (phrase: Phrase, ...slots: unknown[]) => say(phrase, Object.fromEntries(slots.filter(isKeyword))));
   registerCardTag(engine);
   return engine;
+}
+
+/** A keyword argument as LiquidJS passes it to a filter: `[name, value]`. */
+function isKeyword(argument: unknown): argument is [string, string | number] {
+  return Array.isArray(argument) && argument.length === 2 && typeof argument[0] === 'string';
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Instants in the formats each output needs, always in the site's time zone. */
 import { DateTime } from 'luxon';
 import { memoize } from '../memo.js';
+import type { DateSettings } from '../config.js';
 import type { Instant } from '../parse/dates.js';
 
 const format = memoize((epochMs: number, zone: string, locale: string, pattern: string) =>
@@ -12,14 +13,47 @@ export function rfc822(instant: Instant, zone: string): string {
   return format(instant.epochMs, zone, 'en-US', 'ccc, dd LLL yyyy HH:mm:ss ZZZ');
 }
 
-/** For readers: `13 September 2023, 09:30 GMT+5`, month names in the site's language. */
-export function readable(instant: Instant, zone: string, language: string): string {
-  return readableAt(instant.epochMs, zone, language);
+/**
+ * For readers, in `language`. English in the config's style: international,
+ * `13 September 2023, 09:30 GMT+5`, or AP, `Sept. 13, 2023, 9:30 a.m.
+ * GMT+5`, with the zone's name the newsroom gives it if any (`PKT`). Any
+ * other language as `Intl` writes a date and time there (Urdu: `13 ستمبر،
+ * 2023 کو 11:00 GMT +5`), its own words and punctuation in its own order.
+ */
+export function readable(instant: Instant, zone: string, language: string, dates: DateSettings): string {
+  return readableAt(instant.epochMs, zone, language, dates.style, dates.zoneName?.standard ?? '', dates.zoneName?.daylight ?? '');
 }
 
-const readableAt = memoize(
-  (epochMs: number, zone: string, language: string) =>
-    `${DateTime.fromMillis(epochMs, { zone, locale: language }).toFormat('d MMMM yyyy, HH:mm')} ${zoneName(epochMs, zone, language)}`,
+const readableAt = memoize((epochMs: number, zone: string, language: string, style: DateSettings['style'], standard: string, daylight: string) => {
+  if (!isEnglish(language)) return localFormatter(zone, language).format(epochMs);
+  const time = DateTime.fromMillis(epochMs, { zone, locale: language });
+  const named = time.isInDST ? daylight : standard;
+  const zoneShown = named === '' ? zoneName(epochMs, zone, language) : named;
+  if (style === 'ap') return `${AP_MONTHS[time.month - 1]} ${time.day}, ${time.year}, ${apTime(time)} ${zoneShown}`;
+  return `${time.toFormat('d MMMM yyyy, HH:mm')} ${zoneShown}`;
+});
+
+/** The AP Stylebook's months: five letters or fewer spelt out, the rest abbreviated (`Sept.`, not `Sep.`). */
+const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'] as const;
+
+/** AP's times: `9 a.m.`, `9:30 p.m.`, and `noon` and `midnight` rather than 12 o'clock. */
+function apTime(time: DateTime): string {
+  const { hour, minute } = time;
+  if (minute === 0 && hour === 12) return 'noon';
+  if (minute === 0 && hour === 0) return 'midnight';
+  const clock = hour % 12 === 0 ? 12 : hour % 12;
+  return `${clock}${minute === 0 ? '' : `:${String(minute).padStart(2, '0')}`} ${hour < 12 ? 'a.m.' : 'p.m.'}`;
+}
+
+function isEnglish(language: string): boolean {
+  return language.toLowerCase().split('-')[0] === 'en';
+}
+
+/** One formatter per zone and language, as for `zoneName`. */
+const localFormatter = memoize(
+  (zone: string, language: string) =>
+    new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone, timeZoneName: 'short' }),
+  1000,
 );
 
 /**

@@ -18,9 +18,9 @@ import { modifiedAt } from '../plan/sitemaps.js';
 import type { Page } from '../plan/pages.js';
 import type { Pagination } from '../plan/paginate.js';
 import { bodyForPage, withSponsoredLinks } from './body-urls.js';
-import { CORRECTION_LABELS, STORY_KINDS } from '../parse/story-kinds.js';
 import { homeGraph, newsArticle, profilePage } from './jsonld.js';
 import { readable } from './time.js';
+import { say, type Phrasebook, type Words } from './words.js';
 import { scriptSafeJson } from './xml.js';
 
 /** The variables a page template renders with. */
@@ -38,61 +38,77 @@ export function directionOf(language: string): 'rtl' | 'ltr' {
 }
 
 /** The context for rendering `page` of `site`. */
-export function pageContext(page: Page, site: Site, body: BodyOf): TemplateContext {
-  // `story` and `pagination` are what the shared layout asks about on every page.
-  const common = { site: siteView(site), page: pageView(page, site), story: null, pagination: null };
+export function pageContext(page: Page, site: Site, body: BodyOf, phrasebook: Phrasebook): TemplateContext {
+  const view: View = { site, phrasebook, words: phrasebook.for(site.config.language) };
+  // `story` and `pagination` are what the shared layout asks about on every page; `words` are the page's own (a story's in its language).
+  const common = { site: siteView(view), page: pageView(page, view), words: view.words, story: null, pagination: null };
   switch (page.kind) {
-    case 'story':
+    case 'story': {
+      const story = storyView(page.story, view);
       return {
         ...common,
+        words: story.words,
         story: {
-          ...storyView(page.story, site),
+          ...story,
           html: storyBody(page.story.story, site, body),
-          corrections: correctionsView(page.story, site),
+          corrections: correctionsView(page.story, view),
           series: seriesView(page.story, site),
-          related: relatedStories(site, page.story).map((s) => linkView(s, site)),
+          related: relatedStories(site, page.story).map((s) => linkView(s, view)),
         },
       };
+    }
     case 'home': {
       const { front } = page;
       return {
         ...common,
-        lead: front ? storyView(front.lead, site) : null,
-        top: front ? front.top.map((s) => storyView(s, site)) : [],
-        stories: page.pagination.items.map((s) => storyView(s, site)),
-        sections: front ? front.sections.map(({ term, stories }) => ({ name: term.name, url: term.url, stories: stories.map((s) => storyView(s, site)) })) : [],
+        lead: front ? storyView(front.lead, view) : null,
+        top: front ? front.top.map((s) => storyView(s, view)) : [],
+        stories: page.pagination.items.map((s) => storyView(s, view)),
+        sections: front ? front.sections.map(({ term, stories }) => ({ name: term.name, url: term.url, stories: stories.map((s) => storyView(s, view)) })) : [],
         pagination: paginationView(page.pagination),
       };
     }
     case 'term': {
       const { listed } = TAXONOMIES[page.term.kind];
       const { number, items } = page.pagination;
+      const author = authorView(page.term, site);
       return {
         ...common,
         term: termView(page.term),
-        kind: TAXONOMIES[page.term.kind].singular,
-        stories: items.map((s) => storyView(s, site)),
+        /** What the page is a list of, as its kicker says: `Tag`, `Series`, `Author`. */
+        kind: author ? view.words.author : view.words[TERM_WORDS[page.term.kind]],
+        stories: items.map((s) => storyView(s, view)),
         // A series is numbered in parts from its first, across its pages.
         firstPart: listed === 'oldest-first' ? (number - 1) * site.config.pageSize + 1 : null,
-        author: authorView(page.term, site),
+        author,
         pagination: paginationView(page.pagination, listed),
       };
     }
     case 'terms':
-      return { ...common, taxonomy: { title: page.taxonomy.title, kind: page.taxonomy.kind, terms: page.taxonomy.terms.map(termView) } };
+      return { ...common, taxonomy: { title: view.words[page.taxonomy.kind], kind: page.taxonomy.kind, terms: page.taxonomy.terms.map(termView) } };
     case 'corrections':
       return {
         ...common,
         corrections: page.pagination.items.map(({ story, correction, number }) => ({
-          ...correctionView(correction, number, site.config),
-          story: linkView(story, site),
+          ...correctionView(correction, number, view),
+          story: linkView(story, view),
         })),
         pagination: paginationView(page.pagination),
       };
     case 'not-found':
-      return { ...common, latest: page.latest.map((s) => storyView(s, site)) };
+      return { ...common, latest: page.latest.map((s) => storyView(s, view)) };
   }
 }
+
+/** What the views of one page are made from: the site, its words, and the words of the site's language. */
+interface View {
+  readonly site: Site;
+  readonly phrasebook: Phrasebook;
+  readonly words: Words;
+}
+
+/** The word for one term of each taxonomy, as a term's page is headed. */
+const TERM_WORDS = { tags: 'tag', bylines: 'byline', sections: 'section', series: 'series_one' } as const satisfies Record<TaxonomyKind, keyof Words>;
 
 /** The profile of a byline's author, as the byline's page shows it; null for other terms and bylines without one. */
 function authorView(term: Term<SiteStory>, site: Site) {
@@ -116,23 +132,24 @@ function linkLabel(url: string): string {
 
 /** Each series a story is part of: its name and page, the story's part in it, and the parts before and after. */
 function seriesView(item: SiteStory, site: Site) {
-  const link = (neighbour: SiteStory | undefined) => (neighbour ? { title: neighbour.story.title, url: neighbour.url } : null);
+  const link = (neighbour: SiteStory | undefined, part: number) => (neighbour ? { title: neighbour.story.title, url: neighbour.url, part } : null);
   return item.story.series.flatMap((name) => {
     const term = termOf(site.taxonomies.series, name);
     const place = term && placeIn(term, item);
     if (!term || !place) return [];
-    return [{ name: term.name, url: term.url, part: place.part, of: place.of, previous: link(place.previous), next: link(place.next) }];
+    return [{ name: term.name, url: term.url, part: place.part, of: place.of, previous: link(place.previous, place.part - 1), next: link(place.next, place.part + 1) }];
   });
 }
 
 /** A story's corrections as its page shows them, newest first, each with its anchor. */
-function correctionsView({ story }: SiteStory, site: Site) {
-  return story.corrections.map((correction, index) => correctionView(correction, story.corrections.length - index, site.config, story.lang));
+function correctionsView({ story }: SiteStory, view: View) {
+  return story.corrections.map((correction, index) => correctionView(correction, story.corrections.length - index, view, story.lang));
 }
 
-/** A correction, its date written in `language` (the story's, on the story's own page; else the site's). */
-function correctionView(correction: Correction, number: number, config: SiteConfig, language?: string) {
-  return { kind: correction.kind, label: CORRECTION_LABELS[correction.kind], text: correction.text, date: timeView(correction.date, config, language), anchor: correctionAnchor(number) };
+/** A correction, labelled and dated in `language` (the story's, on the story's own page; else the site's). */
+function correctionView(correction: Correction, number: number, { site, phrasebook }: View, language = site.config.language) {
+  const words = phrasebook.for(language);
+  return { kind: correction.kind, label: words[correction.kind], text: correction.text, date: timeView(correction.date, site.config, language), anchor: correctionAnchor(number) };
 }
 
 /** A story's body as its page shows it; a sponsored story's links off the site marked as paid (`rel="sponsored"`). */
@@ -142,10 +159,10 @@ function storyBody(story: Story, site: Site, body: BodyOf): string {
 }
 
 /** Head metadata: title, description, canonical address, feeds, structured data. */
-function pageView(page: Page, site: Site) {
+function pageView(page: Page, { site, words }: View) {
   const { config } = site;
   const siteFeeds = feedLinks('/', config.title, config.feeds.site.formats);
-  const title = pageTitle(page);
+  const title = pageTitle(page, words);
   const base = {
     kind: page.kind,
     url: page.url,
@@ -188,8 +205,8 @@ function pageView(page: Page, site: Site) {
       return {
         ...base,
         description: profile
-          ? `${profile.name}${profile.role ? `, ${profile.role}` : ''}: ${countStories(term.stories.length)} in ${config.title}.`
-          : `${countStories(term.stories.length)} filed under ${TAXONOMIES[term.kind].singular} ${term.name} in ${config.title}.`,
+          ? say(words.describe_author, { author: profile.role ? `${profile.name}${words.list_comma}${profile.role}` : profile.name, count: term.stories.length, site: config.title })
+          : say(words.describe_term, { count: term.stories.length, kind: words[TERM_WORDS[term.kind]].toLowerCase(), name: term.name, site: config.title }),
         ...(profile && { type: 'profile', jsonld: scriptSafeJson(profilePage(term, profile, site)) }),
         feeds: [...feedLinks(term.url, termFeedTitle(term.name, site), config.feeds.terms.formats), ...siteFeeds],
         ...paginationLinks(page.pagination),
@@ -198,7 +215,7 @@ function pageView(page: Page, site: Site) {
     case 'corrections':
       return {
         ...base,
-        description: `Corrections and clarifications published by ${config.title}, newest first.`,
+        description: say(words.describe_corrections, { site: config.title }),
         feeds: [...feedLinks(CORRECTIONS_URL, correctionsFeedTitle(site), config.feeds.site.formats), ...siteFeeds],
         ...paginationLinks(page.pagination),
       };
@@ -208,24 +225,27 @@ function pageView(page: Page, site: Site) {
   }
 }
 
-function pageTitle(page: Page): string {
+/** The page's title in `words` (the site's language); a list's later pages say their number. */
+function pageTitle(page: Page, words: Words): string {
+  const numbered = (title: string, { number }: Pagination<unknown>) => (number > 1 ? say(words.page_title, { title, number }) : title);
   switch (page.kind) {
     case 'story':
       return page.story.story.title;
     case 'home':
-      return page.pagination.number > 1 ? `Latest stories, page ${page.pagination.number}` : 'Latest stories';
+      return numbered(words.latest_stories, page.pagination);
     case 'term':
-      return page.pagination.number > 1 ? `${page.term.name}, page ${page.pagination.number}` : page.term.name;
+      return numbered(page.term.name, page.pagination);
     case 'terms':
-      return page.taxonomy.title;
+      return words[page.taxonomy.kind];
     case 'corrections':
-      return page.pagination.number > 1 ? `Corrections, page ${page.pagination.number}` : 'Corrections';
+      return numbered(words.corrections, page.pagination);
     case 'not-found':
-      return 'Page not found';
+      return words.not_found;
   }
 }
 
-function siteView(site: Site) {
+/** The site as every page's chrome shows it, in the site's language (`site.words`). */
+function siteView({ site, words }: View) {
   const { title, url, basePath, language, description } = site.config;
   return {
     title,
@@ -234,14 +254,17 @@ function siteView(site: Site) {
     language,
     dir: directionOf(language),
     description,
+    words,
     nav: navigation(site).map((kind) => ({
-      title: TAXONOMIES[kind].title,
+      title: words[kind],
       url: site.taxonomies[kind].url,
     })),
   };
 }
 
-function storyView({ story, url }: SiteStory, site: Site) {
+/** A story as its page, its card and the home page's lead show it, with the words of its language (`story.words`). */
+function storyView({ story, url }: SiteStory, { site, phrasebook }: View) {
+  const words = phrasebook.for(story.lang ?? site.config.language);
   const link = (kind: TaxonomyKind) => (name: string) => {
     const term = termOf(site.taxonomies[kind], name);
     return { name: term?.name ?? name, url: term?.url ?? site.taxonomies[kind].url };
@@ -264,23 +287,31 @@ function storyView({ story, url }: SiteStory, site: Site) {
     location: story.location ?? null,
     kind: story.kind,
     /** The kind's label (`Analysis`, `Opinion`…); none for news. */
-    label: STORY_KINDS[story.kind].label,
+    label: kindLabel(story, words),
     kicker: story.kicker ?? null,
     lang: story.lang ?? null,
     dir: story.lang ? directionOf(story.lang) : null,
     image: story.image ? imageView(story.image) : null,
+    words,
   };
 }
 
+/** What a story that is not news is labelled, in `words`; null for news. */
+function kindLabel(story: Story, words: Words): string | null {
+  return story.kind === 'news' ? null : words[`label_${story.kind}`];
+}
+
 /** A story as a link to it: what a short list of stories (related ones, the corrections log) shows of each. */
-function linkView({ story, url }: SiteStory, site: Site) {
+function linkView({ story, url }: SiteStory, { site, phrasebook }: View) {
+  const language = story.lang ?? site.config.language;
   return {
     title: story.title,
     url,
     published: timeView(story.date, site.config, story.lang),
-    label: STORY_KINDS[story.kind].label,
-    lang: story.lang ?? null,
-    dir: story.lang ? directionOf(story.lang) : null,
+    label: kindLabel(story, phrasebook.for(language)),
+    // Always said: a link may sit in a story of another language (an English story related to an Urdu one).
+    lang: language,
+    dir: directionOf(language),
   };
 }
 
@@ -308,11 +339,7 @@ function paginationLinks(pagination: Pagination<unknown>) {
   return { prev: pagination.previous ?? null, next: pagination.next ?? null };
 }
 
-function countStories(count: number): string {
-  return count === 1 ? '1 story' : `${count} stories`;
-}
-
 /** `{ iso, display }`: machine-readable with offset, and as readers see it, in the site's zone and `language` (a story's own, or the site's). */
 function timeView(instant: Instant, config: SiteConfig, language = config.language) {
-  return { iso: instant.iso, display: readable(instant, config.timezone, language) };
+  return { iso: instant.iso, display: readable(instant, config.timezone, language, config.dates) };
 }

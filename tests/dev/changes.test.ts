@@ -20,8 +20,9 @@ describe('classify', () => {
         at('templates', 'story.liquid'),
         at('templates', 'partials', 'story-card.liquid'),
         at('templates', 'assets', 'style.css'),
+        at('templates', 'i18n', 'ur.json'),
       ].map((file) => classify(file, paths, config)),
-    ).toEqual(['config', 'story', 'story', 'content-asset', 'content-asset', 'template', 'template', 'theme-asset']);
+    ).toEqual(['config', 'story', 'story', 'content-asset', 'content-asset', 'template', 'template', 'theme-asset', 'template']);
   });
 
   it('tells editorial data (`_` names) apart: read again by the next run, never a story or an asset', () => {
@@ -36,11 +37,12 @@ describe('classify', () => {
         at('content', '.call.md.swp'),
         at('content', 'call.md~'),
         at('templates', 'README.txt'),
+        at('templates', 'data.json'),
         at('dist', 'index.html'),
         at('package.json'),
         at('content'),
       ].map((file) => classify(file, paths, config)),
-    ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 });
 

@@ -222,7 +222,7 @@ describe('reusing the last build', () => {
     build(site);
     cpSync(path.join(REPO, 'templates'), path.join(site, 'templates'), { recursive: true });
     const home = path.join(site, 'templates', 'home.liquid');
-    writeFileSync(home, readFileSync(home, 'utf8').replace('Latest stories', 'Newest stories'));
+    writeFileSync(home, readFileSync(home, 'utf8').replace('{{ words.latest_stories }}', 'Newest stories'));
     const warm = build(site);
     expect(warm.stdout).toMatch(/kept 0 unchanged outputs/);
     expect(page(path.join(warm.out, 'index.html'))('.river-title').text()).toBe('Newest stories');

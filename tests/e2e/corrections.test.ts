@@ -144,7 +144,7 @@ describe('a correction of a story in another language', () => {
     const { out, first } = site({ '2023/09/urdu.md': urdu });
     expect(first.status, first.stderr).toBe(0);
     const story = page(path.join(out, '2023/09/urdu/index.html'));
-    expect(story('aside.corrections time').text()).toBe('14 ستمبر 2023, 09:00 GMT +5');
+    expect(story('aside.corrections time').text()).toBe('14 ستمبر، 2023 کو 09:00 GMT +5');
     const log = page(path.join(out, 'corrections/index.html'));
     const entry = log('.corrections-log li');
     expect(entry.attr('lang')).toBeUndefined();

@@ -179,7 +179,7 @@ describe('dateline dev', { timeout: 60_000 }, () => {
     const file = path.join(site, 'templates', 'home.liquid');
     const original = readFileSync(file, 'utf8');
     await afterBuild(
-      () => writeFileSync(file, original.replace('{{ pagination.number }}', '{{ pagination.numbr }}')),
+      () => writeFileSync(file, original.replace('{{ words.latest_stories }}', '{{ pagination.numbr }}')),
       async () => expect((await get('')).status).toBe(500),
     );
     expect((await get('')).$('li').text()).toMatch(/templates\/home\.liquid:\d+:\d+: template error: undefined variable: pagination\.numbr/);

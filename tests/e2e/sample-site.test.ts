@@ -38,7 +38,7 @@ describe('the sample site', () => {
     expect([$('html').attr('lang'), $('html').attr('dir')]).toEqual(['en', 'ltr']);
     expect($('meta[property="og:locale"]').attr('content')).toBe('ur');
     // Its dates are written in Urdu, with Urdu month names; machines still get ISO 8601.
-    expect($('.times time').first().text()).toBe('13 ستمبر 2023, 11:00 GMT +5');
+    expect($('.times time').first().text()).toBe('13 ستمبر، 2023 کو 11:00 GMT +5');
     expect($('.times time').first().attr('datetime')).toBe('2023-09-13T11:00:00+05:00');
   });
 

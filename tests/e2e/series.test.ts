@@ -35,7 +35,7 @@ describe('a series of three parts', () => {
   it('lists its parts oldest first, numbered across its pages', () => {
     const first = at('series/return-of-the-ttp');
     expect(first('h1').text()).toBe('Return of the TTP');
-    expect(first('.count').text()).toBe('A series in 3 parts, from the first · page 1 of 2');
+    expect(first('.count').text()).toBe('A series in 3 parts, from the first · Page 1 of 2');
     const parts = ($: ReturnType<typeof at>) => $('ol.series-parts > li').map((_, li) => [[$(li).find('.series-part').text(), $(li).find('.card h2').text()]]).get();
     expect(parts(first)).toEqual([
       ['Part 1', 'Think tank counts 389 dead'],

@@ -9,6 +9,7 @@ import type { Story } from '../../src/parse/story.js';
 import type { Page } from '../../src/plan/pages.js';
 import { PageRenderer } from '../../src/render/html.js';
 import { createEngine } from '../../src/render/templates.js';
+import { Phrasebook } from '../../src/render/words.js';
 import { WorkerGone, type PageWorkers } from '../../src/workers/render-pool.js';
 import type { RenderResult } from '../../src/workers/render-worker.js';
 import { FIXTURES } from '../helpers.js';
@@ -38,7 +39,7 @@ const tagsPage: Page = { kind: 'terms', url: site.taxonomies.tags.url, taxonomy:
 
 function renderer() {
   const engine = createEngine(paths.templates, config);
-  return new PageRenderer(site, () => '', engine, paths, () => 'terms');
+  return new PageRenderer(site, new Phrasebook(), () => '', engine, paths, () => 'terms');
 }
 
 /** Workers that answer every page with `answer`. */
