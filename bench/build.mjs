@@ -1,7 +1,8 @@
 // Build benchmark on a generated newsroom: `npm run bench -- --stories 4000`.
 // Not a test. Each build runs `dateline build` as its own process into the
 // site's dist/ (the cold build into a fresh one) and reports wall time,
-// stories per second, peak RSS and the parse stage's time for: a cold build; a rebuild with nothing
+// stories per second, peak RSS, the parse stage's time, and the search stage's time with the peak RSS
+// of Pagefind's own process (sampled from /proc) for: a cold build; a rebuild with nothing
 // changed; a rebuild after one story's body changed; a rebuild after one story gained a tag. The cold
 // parse is set against the one-thread floor (gray-matter + remark-parse + remark-html alone, see
 // remark-floor.mjs). `--long P` makes a share P of the stories long documents of 100-850 KB, as real
@@ -9,7 +10,7 @@
 // .dateline-cache/bench-build.json.
 //
 //   node bench/build.mjs [--stories 4000] [--long 0.04] [--keep]
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,15 +41,22 @@ let run = 0;
  * with a kept dist/ runs it (the first into a fresh folder): wall seconds and
  * peak RSS in MiB.
  */
-function build(label) {
+async function build(label) {
   run += 1;
   const rssFile = path.join(work, `rss-${run}`);
   const started = performance.now();
-  const result = spawnSync(
+  const child = spawn(
     process.execPath,
     ['--import', path.join(repo, 'bench', 'peak-rss.mjs'), path.join(repo, 'lib', 'cli.js'), 'build', '--root', site, '--verbose', '--report', path.join(work, 'report.json')],
-    { env: { ...process.env, DATELINE_RSS_FILE: rssFile }, encoding: 'utf8' },
+    { env: { ...process.env, DATELINE_RSS_FILE: rssFile } },
   );
+  const result = { stdout: '', stderr: '', status: null };
+  child.stdout.setEncoding('utf8').on('data', (chunk) => (result.stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (result.stderr += chunk));
+  let indexPeakKiB = 0;
+  const sampler = setInterval(() => (indexPeakKiB = Math.max(indexPeakKiB, pagefindPeakKiB(child.pid))), 100);
+  result.status = await new Promise((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${label}: dateline build failed\n${result.stderr}`);
   // Old folders are deleted at the end, not between builds: this disk discards deleted blocks online,
@@ -56,13 +64,32 @@ function build(label) {
   const rssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
   // `--verbose` prints the stages' times: `load 120 ms, parse 8123 ms, …`.
   const parseMs = Number(/\bparse (\d+) ms/.exec(result.stdout)?.[1] ?? NaN);
+  const searchMs = Number(/\bsearch (\d+) ms/.exec(result.stdout)?.[1] ?? NaN);
   return {
     label,
     seconds: Number(seconds.toFixed(2)),
     storiesPerSecond: Math.round(stories / seconds),
     peakRssMiB: Math.round(rssMiB),
     parseSeconds: Number((parseMs / 1000).toFixed(2)),
+    searchSeconds: Number((searchMs / 1000).toFixed(2)),
+    indexPeakRssMiB: Math.round(indexPeakKiB / 1024),
   };
+}
+
+/** The peak RSS so far (KiB) of the Pagefind processes under `pid`, from /proc (0 when there are none). */
+function pagefindPeakKiB(pid) {
+  let peak = 0;
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const parent = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+      if (parent !== pid || !/^Name:\s+pagefind/m.test(status)) continue;
+      peak = Math.max(peak, Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return peak;
 }
 
 const edit = (file, change) => {
@@ -70,19 +97,19 @@ const edit = (file, change) => {
   writeFileSync(absolute, change(readFileSync(absolute, 'utf8')));
 };
 
-const results = [build('cold build')];
-results.push(build('rebuild, nothing changed'));
+const results = [await build('cold build')];
+results.push(await build('rebuild, nothing changed'));
 edit(files[Math.floor(files.length / 2)], (text) => `${text}\nOne more paragraph for the benchmark.\n`);
-results.push(build('rebuild, one body changed'));
+results.push(await build('rebuild, one body changed'));
 edit(files[Math.floor(files.length / 3)], (text) => text.replace(/^tags: \[/m, 'tags: [Benchmark Tag, '));
-results.push(build('rebuild, one tag added'));
+results.push(await build('rebuild, one tag added'));
 
 const floor = JSON.parse(execFileSync(process.execPath, [path.join(repo, 'bench', 'remark-floor.mjs'), path.join(site, 'content')], { encoding: 'utf8' }));
 
 console.log(`dateline build on ${stories.toLocaleString('en-US')} generated stories${values.long ? ` (a share ${values.long} long)` : ''}`);
 for (const r of results) {
   console.log(
-    `  ${r.label.padEnd(28)} ${String(r.seconds).padStart(7)} s  ${String(r.storiesPerSecond).padStart(6)} stories/s  ${String(r.peakRssMiB).padStart(5)} MiB peak  parse ${r.parseSeconds} s`,
+    `  ${r.label.padEnd(28)} ${String(r.seconds).padStart(7)} s  ${String(r.storiesPerSecond).padStart(6)} stories/s  ${String(r.peakRssMiB).padStart(5)} MiB peak  parse ${r.parseSeconds} s  search ${r.searchSeconds} s${r.indexPeakRssMiB > 0 ? ` (Pagefind ${r.indexPeakRssMiB} MiB peak)` : ' (index kept)'}`,
   );
 }
 const ratio = results[0].parseSeconds / floor.seconds;

@@ -49,6 +49,8 @@ export interface BuildOptions extends PathOverrides {
   readonly publishedSitemap?: string;
   /** Fail on links and images in bodies that lead to nothing the site builds (what `check` does; default false). */
   readonly checkLinks?: boolean;
+  /** Build the search index (default true; `check`, which writes nothing, does not). */
+  readonly search?: boolean;
 }
 
 /** The persistent cache's default folder, relative to the site root. */
@@ -147,7 +149,7 @@ export async function check(options: Readonly<Omit<BuildOptions, 'report' | 'out
   const { config, paths } = loadConfig(options);
   const cacheDir = cacheFolder(paths, options);
   checkFolders(paths, cacheDir === undefined ? {} : { cache: cacheDir });
-  return generate(config, paths, { ...options, checkLinks: true }, new DiscardingWriter());
+  return generate(config, paths, { ...options, checkLinks: true, search: false }, new DiscardingWriter());
 }
 
 /** The persistent cache's folder, or undefined for a build without one. */
@@ -186,6 +188,7 @@ export async function generate(
     future: options.future ?? false,
     now: options.now ?? Date.now(),
     strict: options.strict ?? false,
+    noSearch: options.search === false,
     ...(options.onProgress && { onProgress: options.onProgress }),
   });
   try {

@@ -124,6 +124,7 @@ const schema = z.object({
     .min(0, 'must be at least 0')
     .max(10_080, 'must be at most 10080 (a week)')
     .default(DEFAULT_UPDATED_AFTER_MINUTES),
+  search: z.boolean({ error: 'must be `true` (index the stories for the search page) or `false` (no search page)' }).default(true),
   dates: z
     .object(
       {
@@ -237,6 +238,8 @@ export interface SiteConfig {
   readonly pageSize: number;
   /** How long after publication an update must come to be shown as "Updated" on the page, in minutes (default 15). */
   readonly updatedAfterMinutes: number;
+  /** Whether the build indexes the stories and publishes the search page (default true). */
+  readonly search: boolean;
   /** How English dates are written for readers; dates in other languages follow the language (see render/time.ts). */
   readonly dates: DateSettings;
   /** The site-wide feeds, and those of each tag, byline and section (default `DEFAULT_FEEDS`). */
@@ -348,6 +351,7 @@ function toSiteConfig(file: ConfigFile): SiteConfig {
     permalink: file.permalink,
     pageSize: file.pageSize,
     updatedAfterMinutes: file.updatedAfterMinutes,
+    search: file.search,
     dates: {
       style: file.dates.style ?? 'international',
       ...(file.dates.zoneName !== undefined && {

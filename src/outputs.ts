@@ -78,6 +78,7 @@ export const OUTPUT_KINDS: Kinds = {
     (output, keys) => `${output.pagination.number}/${output.pagination.total}\n${correctionKeys(output.pagination.items, keys)}`,
   ),
   'not-found': page('404', (output, keys) => keys.list(output.latest)),
+  search: page('search', (output) => output.languages.join(' ')),
   feed: {
     key: (output, keys) =>
       `${output.format}|${output.title}\n${output.of === 'stories' ? keys.list(output.stories) : correctionKeys(output.entries, keys)}`,

@@ -17,7 +17,7 @@ import { parseFrontPage } from './parse/front-page.js';
 import { measureImages } from './load/images.js';
 import { bylinesWithoutProfiles } from './model/authors.js';
 import { parseProfile, type AuthorProfile } from './parse/profile.js';
-import { buildSite, reviseSite, type Editorial, type Selection, type Site } from './model/site.js';
+import { buildSite, reviseSite, searchableStories, type Editorial, type Selection, type Site } from './model/site.js';
 import type { Reading } from './parse/fields.js';
 import { parseInParallel } from './workers/parse-pool.js';
 import { parseAside } from './parse/parse-aside.js';
@@ -28,12 +28,16 @@ import { publishedBy, type PublishedUrl } from './plan/published-urls.js';
 import { droppedUrls, type UrlHistory } from './plan/url-guard.js';
 import { PageRenderer, type Output } from './render/html.js';
 import { keyMaker, PAGE_TEMPLATES, templateOf, type RenderTools } from './outputs.js';
+import { storyKeys } from './plan/fingerprint.js';
 import { renderAll } from './render/render-all.js';
 import { PageWorkers } from './workers/render-pool.js';
 import { Utf8Builder } from './render/utf8-builder.js';
 import { createEngine } from './render/templates.js';
 import { Phrasebook } from './render/words.js';
 import { loadPhrasebook } from './load/phrasebook.js';
+import { searchDocument } from './search/documents.js';
+import { bodyForPage } from './render/body-urls.js';
+import { indexDocuments, SEARCH_DIR, searchKey } from './search/pagefind.js';
 import type { BodyOf } from './render/view.js';
 import { applyStrict, groupRepeated } from './report.js';
 
@@ -56,6 +60,14 @@ export interface PipelineOptions extends Selection {
   readonly onProgress?: (progress: Progress) => void;
   /** The addresses published before, which a run may not drop (optional: no check). */
   readonly history?: UrlHistory;
+  /** Leave the search index out of runs (`dateline check`, which writes nothing, and dev, which indexes after its runs; default false). */
+  readonly noSearch?: boolean;
+}
+
+/** A search index: its key, and its files when it was made (absent when it is the one whose key was given). */
+export interface SearchIndex {
+  readonly key: string;
+  readonly files?: readonly Output[];
 }
 
 /** Receives each output a run renders, as soon as it is rendered. */
@@ -255,6 +267,17 @@ export class Pipeline {
     lap('render');
     check(pages.problems);
 
+    if (!this.options.noSearch) {
+      // The last run's index, if this run's searchable stories are the ones it holds, is kept as it is.
+      const last = [...this.keys].find(([file]) => file.startsWith(SEARCH_DIR))?.[1];
+      const index = await this.searchIndexOf(site, words.phrasebook, last);
+      for (const file of index.files ?? []) await sink(file);
+      const files = index.files?.map((file) => file.path) ?? [...this.keys.keys()].filter((file) => file.startsWith(SEARCH_DIR));
+      for (const file of files) keys.set(file, index.key);
+      if (index.files) changed.push(...files);
+    }
+    lap('search');
+
     const removed = [...this.keys.keys()].filter((file) => !keys.has(file)).sort(compareText);
     this.keys = keys;
     this.lastSite = site;
@@ -271,6 +294,34 @@ export class Pipeline {
       warnings: sortProblems(warnings),
       timings,
     };
+  }
+
+  /**
+   * The search index of the last run's site, unless its key is `lastKey`
+   * (the stories readers can find are those that index holds): for dev,
+   * which indexes after its rebuilds instead of during them.
+   */
+  async searchIndex(lastKey?: string): Promise<SearchIndex> {
+    if (!this.lastSite) throw new Error('no run yet');
+    return this.searchIndexOf(this.lastSite, this.phrasebook, lastKey);
+  }
+
+  /**
+   * The search stage: the index of the stories readers can find in `site`
+   * (see search/), its key, and its files (entry last) unless the key is
+   * `lastKey`. A site without search has an index of no files.
+   */
+  private async searchIndexOf(site: Site, phrasebook: Phrasebook, lastKey: string | undefined): Promise<SearchIndex> {
+    if (!site.config.search) return { key: 'off', files: [] };
+    const searchable = searchableStories(site);
+    const storyKey = storyKeys(site).story;
+    const words = phrasebook.for(site.config.language);
+    const labels = { section: words.section, tag: words.tag, published: words.published };
+    const key = searchKey([site.config.basePath, JSON.stringify(labels), JSON.stringify(site.config.dates), ...searchable.map(storyKey)]);
+    if (key === lastKey) return { key };
+    const indexed = await indexDocuments(searchable.map((item) => searchDocument(item, site, bodyForPage(this.bodyOf(item.story), site.config.basePath), labels)));
+    if ('errors' in indexed) throw new BuildFailed(indexed.errors.map((error) => ({ severity: 'error', message: `search index: ${error}` })));
+    return { key, files: indexed.files };
   }
 
   /**

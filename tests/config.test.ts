@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       permalink: '/:year/:month/:slug/',
       pageSize: 10,
       updatedAfterMinutes: 15,
+      search: true,
       dates: { style: 'international' },
       feeds: DEFAULT_FEEDS,
       fields: DEFAULT_FIELDS,

@@ -5,7 +5,7 @@ import { OUTPUT_KINDS, PAGE_TEMPLATES, templateOf } from '../src/outputs.js';
 import type { Page } from '../src/plan/pages.js';
 import { REPO } from './helpers.js';
 
-const PAGE_KINDS: readonly Page['kind'][] = ['story', 'home', 'term', 'terms', 'corrections', 'not-found'];
+const PAGE_KINDS: readonly Page['kind'][] = ['story', 'home', 'term', 'terms', 'corrections', 'not-found', 'search'];
 
 describe('the table of output kinds', () => {
   it('gives every kind of page a template the default theme has, and nothing else one', () => {
@@ -16,7 +16,7 @@ describe('the table of output kinds', () => {
     }
     const others = Object.entries(OUTPUT_KINDS).filter(([kind]) => !(PAGE_KINDS as readonly string[]).includes(kind));
     expect(others.map(([kind, entry]) => [kind, entry.template])).toEqual(others.map(([kind]) => [kind, undefined]));
-    expect([...PAGE_TEMPLATES].sort()).toEqual(['404', 'corrections', 'home', 'story', 'term', 'terms']);
+    expect([...PAGE_TEMPLATES].sort()).toEqual(['404', 'corrections', 'home', 'search', 'story', 'term', 'terms']);
     expect(templateOf({ kind: 'not-found', url: '/404.html', latest: [] })).toBe('404');
   });
 });

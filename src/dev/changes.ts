@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { I18N_DIR } from '../load/phrasebook.js';
+import { PACKAGE_ASSETS } from '../load/package-assets.js';
 import type { SitePaths } from '../config.js';
 import { isEditorialData, isStoryFile } from '../load/story-names.js';
 
@@ -23,7 +24,7 @@ export function classify(file: string, paths: SitePaths, configFile: string): Ch
   };
   const inTemplates = within(paths.templates);
   if (inTemplates !== undefined) {
-    if (inTemplates.startsWith(`assets${path.sep}`)) return 'theme-asset';
+    if (inTemplates.startsWith(`assets${path.sep}`) || inTemplates === PACKAGE_ASSETS) return 'theme-asset';
     // A theme's words are read by every run; a change to them re-renders every page, as a shared template does.
     const words = inTemplates.startsWith(`${I18N_DIR}${path.sep}`) && inTemplates.endsWith('.json');
     return inTemplates.endsWith('.liquid') || words ? 'template' : undefined;

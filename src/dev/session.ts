@@ -23,6 +23,7 @@ import { ChangeQueue, classify, type ChangeBatch } from './changes.js';
 import { changedBetween, SecondLook, stampOf, stampTree } from './stamps.js';
 import { startServer, withReload, type DevServer } from './server.js';
 import { watchSite } from './watch.js';
+import { DevSearchIndex } from './search-index.js';
 
 /** Options of `dateline dev`. */
 export interface DevOptions extends PathOverrides {
@@ -108,6 +109,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
 
   let state: State;
   let server: DevServer;
+  const search = new DevSearchIndex((lastKey) => state.pipeline.searchIndex(lastKey), writer, (error) => fail(error, performance.now()));
   const report = (event: BuildEvent) => {
     builds += 1;
     options.onBuild?.(event);
@@ -120,7 +122,8 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     const cacheDir = path.resolve(paths.root, DEFAULT_CACHE);
     checkFolders(paths, { cache: cacheDir });
     await beforeReading?.(paths);
-    const { pipeline } = await openPipeline(config, paths, cacheDir, { drafts: true, future: true, now: clock(), strict: false });
+    // The search index is made after each rebuild instead (see DevSearchIndex).
+    const { pipeline } = await openPipeline(config, paths, cacheDir, { drafts: true, future: true, now: clock(), strict: false, noSearch: true });
     return { config, paths, pipeline };
   };
 
@@ -144,6 +147,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     written = wanted;
     failed = false;
     server.setProblems([]);
+    search.update();
     report({ ok: true, written: run.changed.length + assets.length, removed: run.removed.length, parsed: run.parsed, stories: run.site.stories.length, ms: performance.now() - started, warnings: run.warnings });
     return [...run.changed, ...assets.map((asset) => asset.path)].map(urlPath);
   };
@@ -260,6 +264,7 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     async close() {
       // A rebuild under way finishes first: it would write into the folder after it was deleted.
       await queue.close();
+      await search.settle();
       secondLook.close();
       await watcher.close();
       await state.pipeline.saveCache();

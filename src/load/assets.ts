@@ -1,15 +1,17 @@
 /**
- * Files copied to the site as they are: the theme's `assets/` folder, and
- * every file in the content folder that is not a story (images, PDFs) nor
- * editorial data (`_` names, see `isEditorialData`).
+ * Files copied to the site as they are: the theme's `assets/` folder and
+ * the files it takes from packages (see package-assets.ts), and every file
+ * in the content folder that is not a story (images, PDFs) nor editorial
+ * data (`_` names, see `isEditorialData`).
  */
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_TEMPLATES, type SitePaths } from '../config.js';
-import { compareText, type Problem } from '../errors.js';
+import { BuildFailed, compareText, type Problem } from '../errors.js';
 import type { Output } from '../render/html.js';
 import { listFiles, relativePosix } from './files.js';
+import { packageAssets } from './package-assets.js';
 import { isEditorialData, isStoryFile } from './story-names.js';
 
 /** A file copied to the site, and where it came from (relative to the site root, for messages). */
@@ -17,14 +19,15 @@ export interface Asset extends Output {
   readonly from: string;
 }
 
-const DEFAULT_ASSETS = path.join(DEFAULT_TEMPLATES, 'assets');
-
-/** Every asset of the site at `paths`, read. */
+/** Every asset of the site at `paths`, read; throws `BuildFailed` when the theme names a package file that is not there. */
 export async function loadAssets(paths: SitePaths): Promise<Asset[]> {
   // A theme with no assets of its own (a site that only changes some words or templates) keeps the default theme's look.
-  const ownAssets = path.join(paths.templates, 'assets');
-  const themeAssets = existsSync(ownAssets) ? ownAssets : DEFAULT_ASSETS;
+  const theme = existsSync(path.join(paths.templates, 'assets')) ? paths.templates : DEFAULT_TEMPLATES;
+  const themeAssets = path.join(theme, 'assets');
   const fromTheme = (await listFiles(themeAssets)).map((name) => ({ from: path.join(themeAssets, name), to: `assets/${name}` }));
+  const packaged = packageAssets(theme, paths.root);
+  if (packaged.problems.length > 0) throw new BuildFailed(packaged.problems);
+  fromTheme.push(...packaged.assets);
   // Links within the site are followed, as for stories; those leading out of it are left out (and warned about with the stories).
   const fromContent = (await listFiles(paths.content, [], paths.root))
     .filter((name) => !isStoryFile(name) && !isEditorialData(name))

@@ -164,3 +164,12 @@ function isEmbargoHeld(story: Story, selection: Readonly<Selection>): boolean {
 function newestFirst(a: Story, b: Story): number {
   return b.date.epochMs - a.date.epochMs || compareText(a.file, b.file);
 }
+
+/**
+ * The stories readers can search: those published at the build's "now". A
+ * build that shows drafts or embargoed stories (`--drafts`, `--future`, dev)
+ * does not index them, as it does not index lists, redirects or the 404 page.
+ */
+export function searchableStories(site: Site): SiteStory[] {
+  return site.stories.filter(({ story }) => !story.draft && story.date.epochMs <= site.now);
+}

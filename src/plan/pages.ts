@@ -1,8 +1,9 @@
-/** Plan the HTML pages: stories, the paginated front page, term lists and indexes, the corrections log, 404. */
-import type { SiteStory, Site } from '../model/site.js';
+/** Plan the HTML pages: stories, the paginated front page, term lists and indexes, the corrections log, 404, search. */
+import { searchableStories, type SiteStory, type Site } from '../model/site.js';
 import { CORRECTIONS_URL, type CorrectionEntry } from './corrections.js';
 import { TAXONOMIES, TAXONOMY_KINDS, type Taxonomy, type Term } from '../model/taxonomy.js';
 import { paginate, type Pagination } from './paginate.js';
+import { compareText } from '../errors.js';
 
 /** One HTML page to render, by kind. `url` is site-relative and starts with `/`. */
 export type Page =
@@ -16,7 +17,12 @@ export type Page =
     }
   | { readonly kind: 'terms'; readonly url: string; readonly taxonomy: Taxonomy<SiteStory> }
   | { readonly kind: 'corrections'; readonly url: string; readonly pagination: Pagination<CorrectionEntry> }
-  | { readonly kind: 'not-found'; readonly url: string; readonly latest: readonly SiteStory[] };
+  | { readonly kind: 'not-found'; readonly url: string; readonly latest: readonly SiteStory[] }
+  /** The search page; `languages` are those of the stories besides the site's, whose indexes it searches too. */
+  | { readonly kind: 'search'; readonly url: string; readonly languages: readonly string[] };
+
+/** Where the search page is. */
+export const SEARCH_URL = '/search/';
 
 /** What the first home page shows above and below its river of the newest stories. */
 export interface FrontBlocks {
@@ -46,7 +52,15 @@ export function planPages(site: Site, log: readonly CorrectionEntry[]): Page[] {
   }
   pages.push(...paginate(log, size, CORRECTIONS_URL).map((pagination): Page => ({ kind: 'corrections', url: pagination.url, pagination })));
   pages.push({ kind: 'not-found', url: '/404.html', latest: site.stories.slice(0, NOT_FOUND_LATEST) });
+  if (site.config.search) pages.push({ kind: 'search', url: SEARCH_URL, languages: otherLanguages(searchableStories(site), site.config.language) });
   return pages;
+}
+
+/** The languages of `stories` other than `language` (the site's), in order. */
+function otherLanguages(stories: readonly SiteStory[], language: string): string[] {
+  const found = new Set(stories.map(({ story }) => story.lang ?? language));
+  found.delete(language);
+  return [...found].sort(compareText);
 }
 
 /**

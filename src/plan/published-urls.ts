@@ -58,7 +58,7 @@ export function publishedBy(plan: Plan): PublishedUrl[] {
   const urls: PublishedUrl[] = [];
   for (const page of plan.pages) {
     if (page.kind === 'story') urls.push({ url: page.url, kind: 'story', file: page.story.story.file });
-    else if (page.kind !== 'not-found' && (page.kind === 'terms' || page.pagination.number === 1)) urls.push({ url: page.url, kind: 'list' });
+    else if (page.kind === 'terms' || ((page.kind === 'home' || page.kind === 'term' || page.kind === 'corrections') && page.pagination.number === 1)) urls.push({ url: page.url, kind: 'list' });
   }
   for (const file of plan.crawlerFiles) {
     if (file.kind === 'redirect') urls.push({ url: file.url, kind: 'alias', file: file.to.story.file });

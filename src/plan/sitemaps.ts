@@ -36,7 +36,8 @@ export type CrawlerFile =
 export function planCrawlerFiles(site: Site, pages: readonly Page[], limit = SITEMAP_LIMIT): CrawlerFile[] {
   const entries: SitemapEntry[] = [];
   for (const page of pages) {
-    if (page.kind === 'not-found') continue;
+    // Neither has anything of its own for a search engine to list.
+    if (page.kind === 'not-found' || page.kind === 'search') continue;
     const lastmod = lastmodOf(page);
     entries.push(lastmod ? { url: page.url, lastmod } : { url: page.url });
   }
@@ -80,6 +81,7 @@ function lastmodOf(page: Page): Instant | undefined {
     case 'corrections':
       return page.pagination.items[0]?.correction.date;
     case 'not-found':
+    case 'search':
       return undefined;
   }
 }

@@ -15,7 +15,8 @@ import { placeIn, TAXONOMIES, termOf, type TaxonomyKind, type Term } from '../mo
 import { correctionAnchor, CORRECTIONS_URL } from '../plan/corrections.js';
 import { correctionsFeedTitle, feedLinks, termFeedTitle } from '../plan/feeds.js';
 import { modifiedAt } from '../plan/sitemaps.js';
-import type { Page } from '../plan/pages.js';
+import { SEARCH_DIR } from '../search/pagefind.js';
+import { SEARCH_URL, type Page } from '../plan/pages.js';
 import type { Pagination } from '../plan/paginate.js';
 import { bodyForPage, withSponsoredLinks } from './body-urls.js';
 import { homeGraph, newsArticle, profilePage } from './jsonld.js';
@@ -97,6 +98,8 @@ export function pageContext(page: Page, site: Site, body: BodyOf, phrasebook: Ph
       };
     case 'not-found':
       return { ...common, latest: page.latest.map((s) => storyView(s, view)) };
+    case 'search':
+      return { ...common, search: { bundle: SEARCH_DIR, languages: page.languages } };
   }
 }
 
@@ -219,6 +222,8 @@ function pageView(page: Page, { site, words }: View) {
         feeds: [...feedLinks(CORRECTIONS_URL, correctionsFeedTitle(site), config.feeds.site.formats), ...siteFeeds],
         ...paginationLinks(page.pagination),
       };
+    case 'search':
+      return { ...base, description: say(words.describe_search, { site: config.title }), feeds: siteFeeds };
     case 'terms':
     case 'not-found':
       return { ...base, feeds: siteFeeds };
@@ -241,6 +246,8 @@ function pageTitle(page: Page, words: Words): string {
       return numbered(words.corrections, page.pagination);
     case 'not-found':
       return words.not_found;
+    case 'search':
+      return words.search;
   }
 }
 
@@ -255,6 +262,8 @@ function siteView({ site, words }: View) {
     dir: directionOf(language),
     description,
     words,
+    /** The search page's address, when the site has one. */
+    search: site.config.search ? SEARCH_URL : null,
     nav: navigation(site).map((kind) => ({
       title: words[kind],
       url: site.taxonomies[kind].url,

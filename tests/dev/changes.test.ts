@@ -21,8 +21,9 @@ describe('classify', () => {
         at('templates', 'partials', 'story-card.liquid'),
         at('templates', 'assets', 'style.css'),
         at('templates', 'i18n', 'ur.json'),
+        at('templates', 'package-assets.json'),
       ].map((file) => classify(file, paths, config)),
-    ).toEqual(['config', 'story', 'story', 'content-asset', 'content-asset', 'template', 'template', 'theme-asset', 'template']);
+    ).toEqual(['config', 'story', 'story', 'content-asset', 'content-asset', 'template', 'template', 'theme-asset', 'template', 'theme-asset']);
   });
 
   it('tells editorial data (`_` names) apart: read again by the next run, never a story or an asset', () => {

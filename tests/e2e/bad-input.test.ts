@@ -242,7 +242,7 @@ describe('dateline check', () => {
     const site = builtSite();
     const good = runCli(['check', '--now', NOW], { cwd: site.root });
     expect(good.status, good.stderr).toBe(0);
-    expect(good.stdout).toMatch(/^Checked 31 pages from 6 stories in \d+\.\d\d s: no errors; nothing was written$/m);
+    expect(good.stdout).toMatch(/^Checked 32 pages from 6 stories in \d+\.\d\d s: no errors; nothing was written$/m);
     copyFileSync(path.join(FIXTURES, 'bad', 'date-yesterday.md'), path.join(site.root, 'content', 'date-yesterday.md'));
     copyFileSync(path.join(FIXTURES, 'bad', 'unknown-field.md'), path.join(site.root, 'content', 'unknown-field.md'));
     const reportBefore = readFileSync(path.join(site.root, '.dateline-cache', 'build-report.json'), 'utf8');

@@ -101,7 +101,7 @@ describe('an Urdu site', () => {
     expect(home('html').attr('lang')).toBe('ur');
     expect(home('html').attr('dir')).toBe('rtl');
     expect(home('.skip-link').text()).toBe('مواد پر جائیں');
-    expect(home('nav[aria-label="سائٹ"] a').map((_, a) => home(a).text()).get()).toEqual(['ٹیگ', 'مصنفین', 'سلسلے']);
+    expect(home('nav[aria-label="سائٹ"] a').map((_, a) => home(a).text()).get()).toEqual(['ٹیگ', 'مصنفین', 'سلسلے', 'تلاش']);
     const tag = at('tags/ttp');
     expect(tag('.count').text()).toBe('3 خبریں · صفحہ 1 از 2');
     expect(tag('.pagination span').text()).toBe('صفحہ 1 از 2');

@@ -5,16 +5,15 @@
  * Screenshots land in tests/.output/screenshots/ (ignored by git).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, filesEndingWith, REPO, runCli, tempDir } from '../helpers.js';
-import { startNginx, type StaticHost } from '../support/nginx.js';
+import { axeViolations, launchChromium, openWatched, serveSample } from '../support/browser.js';
+import type { StaticHost } from '../support/nginx.js';
 
-const require = createRequire(import.meta.url);
 const SCREENSHOTS = path.join(REPO, 'tests', '.output', 'screenshots');
 /** A "now" just after the sample stories, so the news sitemap has entries too. */
 const NOW = '2023-09-15T12:00:00+05:00';
@@ -25,15 +24,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   // Only /news/ exists on this host: anything outside the base path is a 404.
-  root = tempDir('dateline-host-');
-  // A cache of its own: the repository's folder keeps no record of this build's addresses for other tests.
-  const run = runCli(['build', '--out', path.join(root, 'news'), '--cache', tempDir(), '--now', NOW], { cwd: REPO });
-  expect(run.status, run.stderr).toBe(0);
-  host = await startNginx(root, '/news/404.html');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const served = await serveSample(NOW);
+  ({ root } = served);
+  host = served;
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -121,6 +115,7 @@ describe('in headless Chromium', () => {
     ['author', '/news/bylines/ayesha-siddiqui/'],
     ['corrections', '/news/corrections/'],
     ['series', '/news/series/return-of-the-ttp/'],
+    ['search', '/news/search/'],
   ] as const;
   const widths = [
     ['phone', { width: 390, height: 844 }],
@@ -130,23 +125,12 @@ describe('in headless Chromium', () => {
   it.each(pages.flatMap(([name, url]) => widths.map(([device, size]) => [name, url, device, size] as const)))(
     '%s (%s) loads at %s width with no console errors and no axe violations',
     async (name, url, device, size) => {
-      const context = await browser.newContext({ viewport: size });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('response', (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`));
-      const response = await page.goto(`${host.origin}${url}`, { waitUntil: 'load' });
-      expect(response?.status()).toBe(200);
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe;
-        return (await axe.run()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-      });
+      const { page, errors } = await openWatched(browser, `${host.origin}${url}`, size);
+      const violations = await axeViolations(page);
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${device}.png`), fullPage: true });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      await context.close();
+      await page.context().close();
       expect(errors).toEqual([]);
       expect(violations).toEqual([]);
       expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);

@@ -63,7 +63,7 @@ describe('a series of three parts', () => {
   });
 
   it('is in the navigation, its index and the sitemap', () => {
-    expect(at('')('.masthead nav a').map((_, a) => at('')(a).text()).get()).toEqual(['Tags', 'Series']);
+    expect(at('')('.masthead nav a').map((_, a) => at('')(a).text()).get()).toEqual(['Tags', 'Series', 'Search']);
     expect(at('series')('.term-index a').text()).toBe('Return of the TTP');
     expect(snapshot(out)).toHaveProperty(['series/return-of-the-ttp/feed.xml']);
   });
@@ -74,7 +74,7 @@ describe('a site with no series', () => {
     const { out, build } = site({ 'call.md': part('Army chief speaks to US defence secretary', '2023-09-13', 'byline: Ayesha Siddiqui\n') });
     expect(build().status).toBe(0);
     const $ = page(path.join(out, 'index.html'));
-    expect($('.masthead nav a').map((_, a) => $(a).text()).get()).toEqual(['Bylines']);
+    expect($('.masthead nav a').map((_, a) => $(a).text()).get()).toEqual(['Bylines', 'Search']);
   });
 });
 

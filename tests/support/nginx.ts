@@ -1,86 +1,15 @@
 /**
- * A real static host for tests: nginx from Debian, run as an ordinary process
- * on a loopback port with its own config, serving `root` and nothing else.
- * Like real hosts, it answers `/x` with a 301 to `/x/`.
+ * A real static host for tests: nginx from Debian (see bench/static-host.mjs,
+ * which the Lighthouse audit shares), serving a folder and nothing else.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { tempDir } from '../helpers.js';
+import { startNginx as start } from '../../bench/static-host.mjs';
 
 export interface StaticHost {
   readonly origin: string;
   stop(): Promise<void>;
 }
 
-const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
-
-/** A free loopback port. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /** Serve `root` on loopback; `notFound` is the site-relative 404 page (e.g. `/news/404.html`). */
-export async function startNginx(root: string, notFound: string): Promise<StaticHost> {
-  const prefix = tempDir('dateline-nginx-');
-  mkdirSync(path.join(prefix, 'logs'));
-  const port = await freePort();
-  const config = path.join(prefix, 'nginx.conf');
-  writeFileSync(
-    config,
-    `worker_processes 1;
-daemon off;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/logs/error.log;
-events { worker_connections 1024; }
-http {
-  include /etc/nginx/mime.types;
-  types { application/feed+json json; }
-  default_type application/octet-stream;
-  access_log off;
-  client_body_temp_path ${prefix}/body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-    root ${root};
-    error_page 404 ${notFound};
-  }
-}
-`,
-  );
-  const child: ChildProcess = spawn(NGINX, ['-c', config, '-p', prefix, '-e', `${prefix}/logs/error.log`, '-g', 'user root;'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
-  const origin = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fetch(`${origin}/`);
-      break;
-    } catch {
-      if (attempt > 50 || child.exitCode !== null) throw new Error(`nginx did not start: ${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  return {
-    origin,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+export function startNginx(root: string, notFound: string): Promise<StaticHost> {
+  return start(root, notFound) as Promise<StaticHost>;
 }

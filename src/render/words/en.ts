@@ -66,4 +66,9 @@ export const ENGLISH = {
   describe_term: { one: '{count} story filed under {kind} {name} in {site}.', other: '{count} stories filed under {kind} {name} in {site}.' },
   describe_author: { one: '{author}: {count} story in {site}.', other: '{author}: {count} stories in {site}.' },
   describe_corrections: 'Corrections and clarifications published by {site}, newest first.',
+  describe_search: 'Search the stories of {site}.',
+  // The search page.
+  search_without_script: 'Searching needs JavaScript, which is off or blocked in this browser. Every story is in the archive, newest first:',
+  search_archive: 'Latest stories',
+  search_or_browse: 'or browse by',
 } as const;

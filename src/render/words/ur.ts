@@ -55,4 +55,8 @@ export const URDU = {
   describe_term: { one: '{site} میں {kind} {name} کے تحت {count} خبر۔', other: '{site} میں {kind} {name} کے تحت {count} خبریں۔' },
   describe_author: { one: '{author}: {site} میں {count} خبر۔', other: '{author}: {site} میں {count} خبریں۔' },
   describe_corrections: '{site} کی شائع کردہ تصحیحات اور وضاحتیں، تازہ ترین پہلے۔',
+  describe_search: '{site} کی خبروں میں تلاش کریں۔',
+  search_without_script: 'تلاش کے لیے جاوا اسکرپٹ درکار ہے، جو اس براؤزر میں بند ہے۔ تمام خبریں آرکائیو میں موجود ہیں، تازہ ترین پہلے:',
+  search_archive: 'تازہ ترین خبریں',
+  search_or_browse: 'یا دیکھیے',
 } as const satisfies Table;
