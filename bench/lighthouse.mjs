@@ -24,7 +24,7 @@ const runs = Number(values.runs);
 
 const PAGES = [
   ['home', '/news/'],
-  ['story with a lead image', '/news/2023/09/chitral-border-attack/'],
+  ['story with a lead image', '/news/2023/09/army-chief-austin-call/'],
   ['Urdu story', '/news/2023/09/army-chief-call-urdu/'],
   ['tag', '/news/tags/ttp/'],
   ['search', '/news/search/'],

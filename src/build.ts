@@ -89,7 +89,7 @@ export interface BuildSummary {
    * Stories parsed and reused from the persistent cache; outputs rendered and
    * kept from the last build; why the parse cache was not used, if it was not.
    */
-  readonly cache: { readonly parsed: number; readonly reused: number; readonly rendered: number; readonly kept: number; readonly note?: string };
+  readonly cache: { readonly parsed: number; readonly reused: number; readonly rendered: number; readonly kept: number; readonly encoded: number; readonly note?: string };
 }
 
 /** Build the site at `options.root` into its output folder, replacing it only on success. */
@@ -254,7 +254,7 @@ async function writeSite({ pipeline, cacheNote }: OpenPipeline, { config, paths,
     now: toInstant(run.site.now, config.timezone),
     outDir: paths.out,
     timings: { load, ...run.timings, write: performance.now() - writing },
-    cache: { parsed: run.parsed, reused: run.cached, rendered: run.changed.length, kept: reused.length, ...(cacheNote && { note: cacheNote }) },
+    cache: { parsed: run.parsed, reused: run.cached, rendered: run.changed.length, kept: reused.length, encoded: run.encoded, ...(cacheNote && { note: cacheNote }) },
   };
 }
 

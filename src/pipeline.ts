@@ -36,6 +36,9 @@ import { createEngine } from './render/templates.js';
 import { Phrasebook } from './render/words.js';
 import { loadPhrasebook } from './load/phrasebook.js';
 import { searchDocument } from './search/documents.js';
+import { makeVariant } from './images/encode.js';
+import { planImage, planOf, variantsOf, type Variant } from './images/variants.js';
+import { readFile } from 'node:fs/promises';
 import { bodyForPage } from './render/body-urls.js';
 import { indexDocuments, SEARCH_DIR, searchKey } from './search/pagefind.js';
 import type { BodyOf } from './render/view.js';
@@ -56,6 +59,8 @@ export interface PipelineOptions extends Selection {
   readonly cache?: ParseCache;
   /** Where stories' bodies are kept (with the cache, when there is one). */
   readonly bodies: BodyStore;
+  /** Where made images are kept between builds (optional: made again each run). */
+  readonly imageCache?: string;
   /** Called as stories are parsed and pages rendered (optional). */
   readonly onProgress?: (progress: Progress) => void;
   /** The addresses published before, which a run may not drop (optional: no check). */
@@ -90,6 +95,8 @@ export interface PipelineRun {
   readonly parsed: number;
   /** Stories taken from the persistent cache by this run. */
   readonly cached: number;
+  /** Image files encoded by this run (the others were kept, or read from the image cache). */
+  readonly encoded: number;
   /** Every warning, each occurrence on its own (shown grouped). */
   readonly warnings: readonly Problem[];
   /** Milliseconds per stage. */
@@ -98,6 +105,18 @@ export interface PipelineRun {
 
 /** What parsing one story file gave, for the bytes of `hash`: the story, or why it is left out (and its warnings). */
 type FileResult = { readonly hash: string; readonly story?: Story; readonly problems: readonly Problem[] };
+
+/** How many image files are made at once: libuv's four worker threads, kept busy. */
+const IMAGES_AT_ONCE = 4;
+
+/** Run `work` on each of `items`, at most `limit` at once; resolves when all have finished. */
+async function forEachAtOnce<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 /** Template files every page uses (the layout, partials): a change to them re-renders every page. */
 const SHARED_TEMPLATES = '*';
@@ -154,9 +173,9 @@ export class Pipeline {
     return [...this.sources.keys()];
   }
 
-  /** Images in the content folder changed: measure lead images again. */
+  /** Images in the content folder changed: measure lead images and the photos of bodies again. */
   imagesChanged(): void {
-    for (const [file, entry] of this.results) if (entry.story?.image) this.results.delete(file);
+    for (const [file, entry] of this.results) if (entry.story?.image || entry.story?.links.some((link) => link.image)) this.results.delete(file);
   }
 
   /** Templates changed (paths relative to the templates folder): re-render the pages that use them. */
@@ -267,6 +286,10 @@ export class Pipeline {
     lap('render');
     check(pages.problems);
 
+    const images = await this.makeImages(site, keys, sink);
+    changed.push(...images.written);
+    lap('images');
+
     if (!this.options.noSearch) {
       // The last run's index, if this run's searchable stories are the ones it holds, is kept as it is.
       const last = [...this.keys].find(([file]) => file.startsWith(SEARCH_DIR))?.[1];
@@ -291,9 +314,52 @@ export class Pipeline {
       pages: plan.pages.length,
       parsed: parsed + parsedEarlier,
       cached,
+      encoded: images.encoded,
       warnings: sortProblems(warnings),
       timings,
     };
+  }
+
+  /**
+   * The image stage: every file made of the local lead images of `site`'s
+   * stories (see images/), written to `sink` unless the last run wrote it
+   * (its name says what it holds). Files are made several at once; each is
+   * read from the image cache if it was made before, else encoded.
+   */
+  private async makeImages(site: Site, keys: Map<string, string>, sink: OutputSink): Promise<{ written: string[]; encoded: number }> {
+    const wanted = new Map<string, { variant: Variant; source: string; story: Story; what: string; line: number }>();
+    for (const { story } of site.stories) {
+      const plan = story.image && planOf(story.image);
+      for (const variant of plan ? variantsOf(plan) : []) wanted.set(variant.path, { variant, source: story.image!.src, story, what: '`image.src`', line: 1 });
+      for (const image of story.bodyImages ?? []) {
+        const line = story.links.find((link) => link.image && link.url === image.src)?.line ?? 1;
+        for (const variant of variantsOf(planImage(image, { crops: false })!)) wanted.set(variant.path, { variant, source: image.src, story, what: 'the image', line });
+      }
+    }
+    const written: string[] = [];
+    let encoded = 0;
+    const sources = new Map<string, Promise<Uint8Array>>();
+    const problems: Problem[] = [];
+    await forEachAtOnce([...wanted.values()], IMAGES_AT_ONCE, async ({ variant, source, story, what, line }) => {
+      keys.set(variant.path, variant.path);
+      if (this.keys.get(variant.path) === variant.path) return;
+      const file = path.join(this.paths.content, decodeURIComponent(source.replace(/[?#].*$/, '')));
+      const read = () => {
+        let bytes = sources.get(file);
+        if (!bytes) sources.set(file, (bytes = readFile(file)));
+        return bytes;
+      };
+      try {
+        const made = await makeVariant(variant, read, this.options.imageCache);
+        if (made.encoded) encoded += 1;
+        await sink({ path: variant.path, content: made.content });
+        written.push(variant.path);
+      } catch (error) {
+        problems.push({ severity: 'error', file: story.file, line, message: `${what} \`${source}\` could not be made into ${variant.path} (${(error as Error).message.split('\n')[0]}): replace ${relativePosix(this.paths.root, file)} with a JPEG, PNG or WebP image that opens` });
+      }
+    });
+    if (problems.length > 0) throw new BuildFailed(groupRepeated(problems));
+    return { written: written.sort(compareText), encoded };
   }
 
   /**
@@ -319,7 +385,10 @@ export class Pipeline {
     const labels = { section: words.section, tag: words.tag, published: words.published };
     const key = searchKey([site.config.basePath, JSON.stringify(labels), JSON.stringify(site.config.dates), ...searchable.map(storyKey)]);
     if (key === lastKey) return { key };
-    const indexed = await indexDocuments(searchable.map((item) => searchDocument(item, site, bodyForPage(this.bodyOf(item.story), site.config.basePath), labels)));
+    const documents = function* (this: Pipeline) {
+      for (const item of searchable) yield searchDocument(item, site, bodyForPage(this.bodyOf(item.story), site.config.basePath), labels);
+    };
+    const indexed = await indexDocuments(documents.call(this));
     if ('errors' in indexed) throw new BuildFailed(indexed.errors.map((error) => ({ severity: 'error', message: `search index: ${error}` })));
     return { key, files: indexed.files };
   }
@@ -473,14 +542,13 @@ export class Pipeline {
     return this.withImages(file, result);
   }
 
-  /** A parsed story with its local lead image measured. */
+  /** A parsed story with its local lead image and the photos of its body measured. */
   private async withImages(file: SourceRef, result: ParsedStory): Promise<FileResult> {
     if (!result.story) return { hash: file.hash, problems: result.problems };
-    if (!result.story.image) return { hash: file.hash, story: result.story, problems: result.warnings };
+    if (!result.story.image && !result.story.links.some((link) => link.image)) return { hash: file.hash, story: result.story, problems: result.warnings };
     const measured = await measureImages([result.story], this.paths.content, this.paths.root);
     const [story] = measured.stories;
-    return measured.problems.length > 0 || !story
-      ? { hash: file.hash, problems: [...result.warnings, ...measured.problems] }
-      : { hash: file.hash, story, problems: result.warnings };
+    const problems = [...result.warnings, ...measured.problems];
+    return problems.some((problem) => problem.severity === 'error') || !story ? { hash: file.hash, problems } : { hash: file.hash, story, problems };
   }
 }

@@ -126,8 +126,13 @@ export const imageSchema = z
       credit: optionalText('who took or owns the image'),
       width: pixels.optional(),
       height: pixels.optional(),
+      focus: z
+        .tuple([z.number().min(0).max(1), z.number().min(0).max(1)], {
+          error: 'must be the point crops keep in view, `[x, y]` from the top left, each from 0 to 1 (e.g. `[0.5, 0.3]`)',
+        })
+        .optional(),
     },
-    { error: 'must be a map with `src`, `alt` and optionally `caption` and `credit`' },
+    { error: 'must be a map with `src`, `alt` and optionally `caption`, `credit` and `focus`' },
   )
   .strict()
   .refine((image) => (image.width === undefined) === (image.height === undefined), {

@@ -24,9 +24,21 @@ export interface StoryImage {
   readonly alt: string;
   readonly caption?: string;
   readonly credit?: string;
-  /** Pixel size, from the frontmatter or measured from a local file; reserves space so the page does not shift. */
+  /** Pixel size, measured from a local file or given in the frontmatter; reserves space so the page does not shift. */
   readonly width?: number;
   readonly height?: number;
+  /** The point crops keep in view, `[x, y]` in 0-1 from the top left (default the centre). */
+  readonly focus?: readonly [number, number];
+  /** A local file's content hash and format (`jpg`, `png`, `svg`…), from measuring it: what its resized copies are made from. */
+  readonly file?: { readonly hash: string; readonly format: string };
+}
+
+/** A photo in a story's body, found under content/ and measured. */
+export interface BodyImage {
+  readonly src: string;
+  readonly width: number;
+  readonly height: number;
+  readonly file: { readonly hash: string; readonly format: string };
 }
 
 /** A notice that the story was corrected or clarified after publication. */
@@ -78,6 +90,8 @@ export interface Story {
   readonly aliases: readonly string[];
   /** Links and images in the body to addresses on the site, with their lines in the file. */
   readonly links: readonly BodyLink[];
+  /** The body's photos under content/ (by their site-root address, `/images/x.jpg`), measured: they are shown resized (see images/). */
+  readonly bodyImages?: readonly BodyImage[];
   /** Names the body, sanitized HTML (`bodyDigest`): bodies are kept apart and read only where shown. */
   readonly body: string;
 }

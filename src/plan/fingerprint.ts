@@ -54,7 +54,7 @@ export function storyKeys(site: Site): StoryKeys {
         for (const name of TAXONOMIES[kind].pick(s)) terms += `${termOf(site.taxonomies[kind], name)?.name ?? name}\u001f`;
         terms += '\u001e';
       }
-      const input = `${s.hash}\u001d${item.url}\u001d${terms}\u001d${s.image?.width ?? ''}\u001d${s.image?.height ?? ''}\u001d${s.date.epochMs > site.now}`;
+      const input = `${s.hash}\u001d${item.url}\u001d${terms}\u001d${s.image?.width ?? ''}\u001d${s.image?.height ?? ''}\u001d${s.image?.file?.hash ?? ''}\u001d${s.bodyImages?.map((image) => image.file.hash).join(',') ?? ''}\u001d${s.date.epochMs > site.now}`;
       // Hashing 10,000 stories on every dev rebuild costs more than the rest of keying: reuse the last digest while its input stands.
       const last = digests.get(s);
       key = last?.input === input ? last.digest : digest(input);

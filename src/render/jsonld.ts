@@ -9,6 +9,9 @@ import { termOf, type Term } from '../model/taxonomy.js';
 import type { AuthorProfile } from '../parse/profile.js';
 import { modifiedAt } from '../plan/sitemaps.js';
 import { absoluteUrl } from './urls.js';
+import type { SiteConfig } from '../config.js';
+import type { StoryImage } from '../parse/story.js';
+import { planOf } from '../images/variants.js';
 
 /** The publisher as a schema.org Organization. */
 export function organization(site: Site): Record<string, unknown> {
@@ -44,17 +47,7 @@ export function newsArticle(item: SiteStory, site: Site): Record<string, unknown
       })),
     }),
     publisher: organization(site),
-    ...(story.image && {
-      image: [
-        {
-          '@type': 'ImageObject',
-          url: absoluteUrl(story.image.src, config),
-          ...(story.image.width && { width: story.image.width, height: story.image.height }),
-          ...(story.image.caption && { caption: story.image.caption }),
-          ...(story.image.credit && { creditText: story.image.credit }),
-        },
-      ],
-    }),
+    ...(story.image && { image: imageObjects(story.image, config) }),
     ...(story.section && { articleSection: story.section }),
     ...(story.tags.length > 0 && { keywords: [...story.tags] }),
     ...(story.location && { dateline: story.location }),
@@ -106,4 +99,22 @@ export function profilePage(term: Term<SiteStory>, profile: AuthorProfile, site:
       worksFor: { '@type': 'Organization', name: config.publisher.name, url: config.url },
     },
   };
+}
+
+/**
+ * A story's image for search engines: a local photo's crops in 16:9, 4:3
+ * and 1:1 (each 1,200 px wide when the photo allows: Google Discover's rule
+ * for large previews), any other image as it is.
+ */
+function imageObjects(image: StoryImage, config: SiteConfig) {
+  const crops = planOf(image)?.crops;
+  const shown = crops
+    ? Object.values(crops).map((crop) => ({ url: absoluteUrl(`/${crop.path}`, config), width: crop.width, height: crop.height }))
+    : [{ url: absoluteUrl(image.src, config), ...(image.width && { width: image.width, height: image.height }) }];
+  return shown.map((picture) => ({
+    '@type': 'ImageObject',
+    ...picture,
+    ...(image.caption && { caption: image.caption }),
+    ...(image.credit && { creditText: image.credit }),
+  }));
 }

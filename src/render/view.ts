@@ -16,6 +16,9 @@ import { correctionAnchor, CORRECTIONS_URL } from '../plan/corrections.js';
 import { correctionsFeedTitle, feedLinks, termFeedTitle } from '../plan/feeds.js';
 import { modifiedAt } from '../plan/sitemaps.js';
 import { SEARCH_DIR } from '../search/pagefind.js';
+import { planOf, type Variant } from '../images/variants.js';
+import { siteUrl } from './urls.js';
+import { withPictures } from './pictures.js';
 import { SEARCH_URL, type Page } from '../plan/pages.js';
 import type { Pagination } from '../plan/paginate.js';
 import { bodyForPage, withSponsoredLinks } from './body-urls.js';
@@ -121,7 +124,7 @@ function authorView(term: Term<SiteStory>, site: Site) {
     name: profile.name,
     role: profile.role ?? null,
     email: profile.email ?? null,
-    image: profile.image ? imageView(profile.image) : null,
+    image: profile.image ? imageView(profile.image, site.config.basePath) : null,
     links: profile.links.map((url) => ({ url, label: linkLabel(url) })),
     bio: bodyForPage(profile.bio, site.config.basePath),
   };
@@ -157,7 +160,7 @@ function correctionView(correction: Correction, number: number, { site, phrasebo
 
 /** A story's body as its page shows it; a sponsored story's links off the site marked as paid (`rel="sponsored"`). */
 function storyBody(story: Story, site: Site, body: BodyOf): string {
-  const html = bodyForPage(body(story), site.config.basePath);
+  const html = withPictures(bodyForPage(body(story), site.config.basePath), story.bodyImages, site.config.basePath);
   return story.kind === 'sponsored' ? withSponsoredLinks(html, site.config.url) : html;
 }
 
@@ -300,7 +303,7 @@ function storyView({ story, url }: SiteStory, { site, phrasebook }: View) {
     kicker: story.kicker ?? null,
     lang: story.lang ?? null,
     dir: story.lang ? directionOf(story.lang) : null,
-    image: story.image ? imageView(story.image) : null,
+    image: story.image ? imageView(story.image, site.config.basePath) : null,
     words,
   };
 }
@@ -330,8 +333,30 @@ function shownAsUpdated(date: Instant, updated: Instant, config: SiteConfig): bo
   return later > 0 && later >= config.updatedAfterMinutes * 60_000;
 }
 
-function imageView({ src, alt, caption, credit, width, height }: StoryImage) {
-  return { src, alt, caption: caption ?? null, credit: credit ?? null, width: width ?? null, height: height ?? null };
+/**
+ * An image as a template shows it. A story's local photo has resized copies
+ * (see images/): `src` is the widest copy in the original's format, `srcset`
+ * lists those copies and `sources` the WebP ones (with the base path: a
+ * `srcset` is not one URL for the `url` filter); `social` is what pages
+ * shared elsewhere show, its 16:9 crop. Other images are shown as they are.
+ */
+function imageView(image: StoryImage, basePath: string) {
+  const { src, alt, caption, credit, width, height } = image;
+  const plan = planOf(image);
+  const srcset = (variants: readonly Variant[]) => variants.map((variant) => `${siteUrl(`/${variant.path}`, basePath)} ${variant.width}w`).join(', ');
+  const widest = plan?.fallback.at(-1);
+  const social = plan?.crops?.['16x9'];
+  return {
+    src: widest ? `/${widest.path}` : src,
+    alt,
+    caption: caption ?? null,
+    credit: credit ?? null,
+    width: width ?? null,
+    height: height ?? null,
+    srcset: plan ? srcset(plan.fallback) : null,
+    sources: plan && plan.webp.length > 0 ? [{ type: 'image/webp', srcset: srcset(plan.webp) }] : [],
+    social: social ? { src: `/${social.path}`, width: social.width, height: social.height } : { src, width: width ?? null, height: height ?? null },
+  };
 }
 
 function termView(term: Term<SiteStory>) {

@@ -28,7 +28,7 @@ describe('dateline build on the fixture newsroom', () => {
 
   it('prints the time of each stage with --verbose, and nothing but errors with --quiet', () => {
     const verbose = runCli(['build', '--root', ROOT, '--cache', tempDir(), '--out', path.join(tempDir(), 'dist'), '--now', NOW, '--verbose']);
-    expect(verbose.stdout).toMatch(/^load \d+ ms, parse \d+ ms, model \d+ ms, plan \d+ ms, keys \d+ ms, render \d+ ms, search \d+ ms, write \d+ ms$/m);
+    expect(verbose.stdout).toMatch(/^load \d+ ms, parse \d+ ms, model \d+ ms, plan \d+ ms, keys \d+ ms, render \d+ ms, images \d+ ms, search \d+ ms, write \d+ ms$/m);
     const quiet = runCli(['build', '--root', ROOT, '--cache', tempDir(), '--out', path.join(tempDir(), 'dist'), '--now', NOW, '--quiet']);
     expect([quiet.status, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
   });
