@@ -17,7 +17,7 @@ import { parseFrontPage } from './parse/front-page.js';
 import { measureImages } from './load/images.js';
 import { bylinesWithoutProfiles } from './model/authors.js';
 import { parseProfile, type AuthorProfile } from './parse/profile.js';
-import { buildSite, reviseSite, searchableStories, type Editorial, type Selection, type Site } from './model/site.js';
+import { buildSite, reviseSite, type Editorial, type Selection, type Site } from './model/site.js';
 import type { Reading } from './parse/fields.js';
 import { parseInParallel } from './workers/parse-pool.js';
 import { parseAside } from './parse/parse-aside.js';
@@ -28,19 +28,15 @@ import { publishedBy, type PublishedUrl } from './plan/published-urls.js';
 import { droppedUrls, type UrlHistory } from './plan/url-guard.js';
 import { PageRenderer, type Output } from './render/html.js';
 import { keyMaker, PAGE_TEMPLATES, templateOf, type RenderTools } from './outputs.js';
-import { storyKeys } from './plan/fingerprint.js';
 import { renderAll } from './render/render-all.js';
 import { PageWorkers } from './workers/render-pool.js';
 import { Utf8Builder } from './render/utf8-builder.js';
 import { createEngine } from './render/templates.js';
 import { Phrasebook } from './render/words.js';
 import { loadPhrasebook } from './load/phrasebook.js';
-import { searchDocument } from './search/documents.js';
-import { makeVariant } from './images/encode.js';
-import { planImage, planOf, variantsOf, type Variant } from './images/variants.js';
-import { readFile } from 'node:fs/promises';
-import { bodyForPage } from './render/body-urls.js';
-import { indexDocuments, SEARCH_DIR, searchKey } from './search/pagefind.js';
+import { makeImages } from './images/stage.js';
+import { indexSite, type SearchIndex } from './search/stage.js';
+import { SEARCH_DIR } from './search/pagefind.js';
 import type { BodyOf } from './render/view.js';
 import { applyStrict, groupRepeated } from './report.js';
 
@@ -67,12 +63,6 @@ export interface PipelineOptions extends Selection {
   readonly history?: UrlHistory;
   /** Leave the search index out of runs (`dateline check`, which writes nothing, and dev, which indexes after its runs; default false). */
   readonly noSearch?: boolean;
-}
-
-/** A search index: its key, and its files when it was made (absent when it is the one whose key was given). */
-export interface SearchIndex {
-  readonly key: string;
-  readonly files?: readonly Output[];
 }
 
 /** Receives each output a run renders, as soon as it is rendered. */
@@ -105,18 +95,6 @@ export interface PipelineRun {
 
 /** What parsing one story file gave, for the bytes of `hash`: the story, or why it is left out (and its warnings). */
 type FileResult = { readonly hash: string; readonly story?: Story; readonly problems: readonly Problem[] };
-
-/** How many image files are made at once: libuv's four worker threads, kept busy. */
-const IMAGES_AT_ONCE = 4;
-
-/** Run `work` on each of `items`, at most `limit` at once; resolves when all have finished. */
-async function forEachAtOnce<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 /** Template files every page uses (the layout, partials): a change to them re-renders every page. */
 const SHARED_TEMPLATES = '*';
@@ -286,14 +264,22 @@ export class Pipeline {
     lap('render');
     check(pages.problems);
 
-    const images = await this.makeImages(site, keys, sink);
+    const images = await makeImages(site, {
+      contentDir: this.paths.content,
+      root: this.paths.root,
+      ...(this.options.imageCache !== undefined && { cacheDir: this.options.imageCache }),
+      // A file's name says what it holds: its key is its name.
+      kept: (file) => this.keys.get(file) === file,
+      sink,
+    });
+    for (const file of images.all) keys.set(file, file);
     changed.push(...images.written);
     lap('images');
 
     if (!this.options.noSearch) {
       // The last run's index, if this run's searchable stories are the ones it holds, is kept as it is.
       const last = [...this.keys].find(([file]) => file.startsWith(SEARCH_DIR))?.[1];
-      const index = await this.searchIndexOf(site, words.phrasebook, last);
+      const index = await indexSite(site, words.phrasebook, this.bodyOf, last);
       for (const file of index.files ?? []) await sink(file);
       const files = index.files?.map((file) => file.path) ?? [...this.keys.keys()].filter((file) => file.startsWith(SEARCH_DIR));
       for (const file of files) keys.set(file, index.key);
@@ -321,76 +307,13 @@ export class Pipeline {
   }
 
   /**
-   * The image stage: every file made of the local lead images of `site`'s
-   * stories (see images/), written to `sink` unless the last run wrote it
-   * (its name says what it holds). Files are made several at once; each is
-   * read from the image cache if it was made before, else encoded.
-   */
-  private async makeImages(site: Site, keys: Map<string, string>, sink: OutputSink): Promise<{ written: string[]; encoded: number }> {
-    const wanted = new Map<string, { variant: Variant; source: string; story: Story; what: string; line: number }>();
-    for (const { story } of site.stories) {
-      const plan = story.image && planOf(story.image);
-      for (const variant of plan ? variantsOf(plan) : []) wanted.set(variant.path, { variant, source: story.image!.src, story, what: '`image.src`', line: 1 });
-      for (const image of story.bodyImages ?? []) {
-        const line = story.links.find((link) => link.image && link.url === image.src)?.line ?? 1;
-        for (const variant of variantsOf(planImage(image, { crops: false })!)) wanted.set(variant.path, { variant, source: image.src, story, what: 'the image', line });
-      }
-    }
-    const written: string[] = [];
-    let encoded = 0;
-    const sources = new Map<string, Promise<Uint8Array>>();
-    const problems: Problem[] = [];
-    await forEachAtOnce([...wanted.values()], IMAGES_AT_ONCE, async ({ variant, source, story, what, line }) => {
-      keys.set(variant.path, variant.path);
-      if (this.keys.get(variant.path) === variant.path) return;
-      const file = path.join(this.paths.content, decodeURIComponent(source.replace(/[?#].*$/, '')));
-      const read = () => {
-        let bytes = sources.get(file);
-        if (!bytes) sources.set(file, (bytes = readFile(file)));
-        return bytes;
-      };
-      try {
-        const made = await makeVariant(variant, read, this.options.imageCache);
-        if (made.encoded) encoded += 1;
-        await sink({ path: variant.path, content: made.content });
-        written.push(variant.path);
-      } catch (error) {
-        problems.push({ severity: 'error', file: story.file, line, message: `${what} \`${source}\` could not be made into ${variant.path} (${(error as Error).message.split('\n')[0]}): replace ${relativePosix(this.paths.root, file)} with a JPEG, PNG or WebP image that opens` });
-      }
-    });
-    if (problems.length > 0) throw new BuildFailed(groupRepeated(problems));
-    return { written: written.sort(compareText), encoded };
-  }
-
-  /**
    * The search index of the last run's site, unless its key is `lastKey`
    * (the stories readers can find are those that index holds): for dev,
    * which indexes after its rebuilds instead of during them.
    */
   async searchIndex(lastKey?: string): Promise<SearchIndex> {
     if (!this.lastSite) throw new Error('no run yet');
-    return this.searchIndexOf(this.lastSite, this.phrasebook, lastKey);
-  }
-
-  /**
-   * The search stage: the index of the stories readers can find in `site`
-   * (see search/), its key, and its files (entry last) unless the key is
-   * `lastKey`. A site without search has an index of no files.
-   */
-  private async searchIndexOf(site: Site, phrasebook: Phrasebook, lastKey: string | undefined): Promise<SearchIndex> {
-    if (!site.config.search) return { key: 'off', files: [] };
-    const searchable = searchableStories(site);
-    const storyKey = storyKeys(site).story;
-    const words = phrasebook.for(site.config.language);
-    const labels = { section: words.section, tag: words.tag, published: words.published };
-    const key = searchKey([site.config.basePath, JSON.stringify(labels), JSON.stringify(site.config.dates), ...searchable.map(storyKey)]);
-    if (key === lastKey) return { key };
-    const documents = function* (this: Pipeline) {
-      for (const item of searchable) yield searchDocument(item, site, bodyForPage(this.bodyOf(item.story), site.config.basePath), labels);
-    };
-    const indexed = await indexDocuments(documents.call(this));
-    if ('errors' in indexed) throw new BuildFailed(indexed.errors.map((error) => ({ severity: 'error', message: `search index: ${error}` })));
-    return { key, files: indexed.files };
+    return indexSite(this.lastSite, this.phrasebook, this.bodyOf, lastKey);
   }
 
   /**

@@ -7,7 +7,7 @@
  * the index it started with, a search made meanwhile the old index or the
  * new one, never a mix.
  */
-import type { SearchIndex } from '../pipeline.js';
+import type { SearchIndex } from '../search/stage.js';
 import type { DirectoryWriter } from '../write/directory.js';
 
 export class DevSearchIndex {
