@@ -89,7 +89,7 @@ export interface BuildSummary {
    * Stories parsed and reused from the persistent cache; outputs rendered and
    * kept from the last build; why the parse cache was not used, if it was not.
    */
-  readonly cache: { readonly parsed: number; readonly reused: number; readonly rendered: number; readonly kept: number; readonly encoded: number; readonly note?: string };
+  readonly cache: { readonly parsed: number; readonly reused: number; readonly rendered: number; readonly kept: number; readonly encoded: number; readonly indexed: number; readonly note?: string };
 }
 
 /** Build the site at `options.root` into its output folder, replacing it only on success. */
@@ -222,10 +222,13 @@ async function writeSite({ pipeline, cacheNote }: OpenPipeline, { config, paths,
 
   const writing = performance.now();
   let reused = previous?.dir ? await verifiedReuse(run, previous) : [];
+  // What the first run encoded and indexed was done, whatever happens next.
+  let made = { encoded: run.encoded, indexed: run.indexed };
   if (reused === undefined) {
     // The last build's files are not what was recorded: render everything (rewriting what was written).
     pipeline.seedOutputKeys(new Map());
     run = await pipeline.run(sink);
+    made = { encoded: made.encoded + run.encoded, indexed: made.indexed + run.indexed };
     reused = [];
   }
   const assets = await loadAssets(paths);
@@ -254,7 +257,7 @@ async function writeSite({ pipeline, cacheNote }: OpenPipeline, { config, paths,
     now: toInstant(run.site.now, config.timezone),
     outDir: paths.out,
     timings: { load, ...run.timings, write: performance.now() - writing },
-    cache: { parsed: run.parsed, reused: run.cached, rendered: run.changed.length, kept: reused.length, encoded: run.encoded, ...(cacheNote && { note: cacheNote }) },
+    cache: { parsed: run.parsed, reused: run.cached, rendered: run.changed.length, kept: reused.length, ...made, ...(cacheNote && { note: cacheNote }) },
   };
 }
 

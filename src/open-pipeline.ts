@@ -17,6 +17,9 @@ export const BODIES = 'bodies';
 /** The folder of made images (resized copies and crops) inside the cache folder. */
 export const IMAGES = 'images';
 
+/** The folder of the last search index inside the cache folder. */
+export const SEARCH = 'search';
+
 /** A pipeline with its story files loaded, and how to let go of what it holds. */
 export interface OpenPipeline {
   readonly pipeline: Pipeline;
@@ -34,7 +37,7 @@ export async function openPipeline(
   config: SiteConfig,
   paths: SitePaths,
   cacheDir: string | undefined,
-  options: Omit<PipelineOptions, 'cache' | 'bodies' | 'imageCache'>,
+  options: Omit<PipelineOptions, 'cache' | 'bodies' | 'imageCache' | 'searchCache'>,
 ): Promise<OpenPipeline> {
   // Bodies live with the cache, so a warm build finds them; without one, in a folder of this run's own.
   const bodies = cacheDir === undefined ? BodyStore.temporary() : new BodyStore(path.join(cacheDir, BODIES));
@@ -43,7 +46,7 @@ export async function openPipeline(
   };
   try {
     const cache = cacheDir === undefined ? undefined : await ParseCache.open(cacheDir, parseFingerprint(readingOf(config)));
-    const pipeline = new Pipeline(config, paths, { ...options, bodies, ...(cache && { cache }), ...(cacheDir !== undefined && { imageCache: path.join(cacheDir, IMAGES) }) });
+    const pipeline = new Pipeline(config, paths, { ...options, bodies, ...(cache && { cache }), ...(cacheDir !== undefined && { imageCache: path.join(cacheDir, IMAGES), searchCache: path.join(cacheDir, SEARCH) }) });
     for (const source of await loadStoryFiles(paths.content, paths.root, cache?.known)) pipeline.setSource(source);
     return { pipeline, ...(cache?.rejected && { cacheNote: cache.rejected }), close };
   } catch (error) {

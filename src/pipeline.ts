@@ -57,6 +57,8 @@ export interface PipelineOptions extends Selection {
   readonly bodies: BodyStore;
   /** Where made images are kept between builds (optional: made again each run). */
   readonly imageCache?: string;
+  /** Where the last search index is kept between builds (optional). */
+  readonly searchCache?: string;
   /** Called as stories are parsed and pages rendered (optional). */
   readonly onProgress?: (progress: Progress) => void;
   /** The addresses published before, which a run may not drop (optional: no check). */
@@ -87,6 +89,8 @@ export interface PipelineRun {
   readonly cached: number;
   /** Image files encoded by this run (the others were kept, or read from the image cache). */
   readonly encoded: number;
+  /** Stories this run indexed for search (0 when the index was kept, or taken from the cache). */
+  readonly indexed: number;
   /** Every warning, each occurrence on its own (shown grouped). */
   readonly warnings: readonly Problem[];
   /** Milliseconds per stage. */
@@ -276,10 +280,12 @@ export class Pipeline {
     changed.push(...images.written);
     lap('images');
 
+    let indexed = 0;
     if (!this.options.noSearch) {
       // The last run's index, if this run's searchable stories are the ones it holds, is kept as it is.
       const last = [...this.keys].find(([file]) => file.startsWith(SEARCH_DIR))?.[1];
-      const index = await indexSite(site, words.phrasebook, this.bodyOf, last);
+      const index = await indexSite(site, words.phrasebook, this.bodyOf, last, this.options.searchCache);
+      indexed = index.indexed;
       for (const file of index.files ?? []) await sink(file);
       const files = index.files?.map((file) => file.path) ?? [...this.keys.keys()].filter((file) => file.startsWith(SEARCH_DIR));
       for (const file of files) keys.set(file, index.key);
@@ -301,6 +307,7 @@ export class Pipeline {
       parsed: parsed + parsedEarlier,
       cached,
       encoded: images.encoded,
+      indexed,
       warnings: sortProblems(warnings),
       timings,
     };
@@ -313,7 +320,7 @@ export class Pipeline {
    */
   async searchIndex(lastKey?: string): Promise<SearchIndex> {
     if (!this.lastSite) throw new Error('no run yet');
-    return indexSite(this.lastSite, this.phrasebook, this.bodyOf, lastKey);
+    return indexSite(this.lastSite, this.phrasebook, this.bodyOf, lastKey, this.options.searchCache);
   }
 
   /**

@@ -47,7 +47,7 @@ export async function buildCommand(flags: BuildFlags, mode: 'build' | 'check' = 
         const { parsed, reused, rendered, kept, note } = summary.cache;
         print(`Parsed ${countLabel(parsed, 'story', 'stories')}, reused ${countLabel(reused, 'story', 'stories')} from the cache${note ? ` (${note})` : ''}`);
         print(`Rendered ${countLabel(rendered, 'output')}, kept ${countLabel(kept, 'unchanged output')} from the last build`);
-        print(`Encoded ${countLabel(summary.cache.encoded, 'image file')}`);
+        print(`Encoded ${countLabel(summary.cache.encoded, 'image file')}, indexed ${countLabel(summary.cache.indexed, 'story', 'stories')} for search`);
       }
       for (const line of heldBack(summary, flags.verbose ?? false)) print(line);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);

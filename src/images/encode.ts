@@ -8,6 +8,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { atPath } from '../errors.js';
 import { ENCODING, type Variant } from './variants.js';
 
 /** What was made: the file's bytes, and whether they had to be encoded. */
@@ -32,7 +33,9 @@ export async function makeVariant(variant: Variant, source: () => Promise<Uint8A
     // Written whole, then renamed: a build stopped halfway leaves no half file to be taken for a made one.
     await mkdir(path.dirname(cached), { recursive: true });
     const partial = `${cached}.${process.pid}.partial`;
-    await writeFile(partial, content);
+    await writeFile(partial, content).catch((error: unknown) => {
+      throw atPath(error, partial);
+    });
     await rename(partial, cached);
   }
   return { content, encoded: true };

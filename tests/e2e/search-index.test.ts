@@ -3,7 +3,7 @@
  * readers can find change, the same bytes from the same stories, left out
  * with `"search": false`, and kept current by `dateline dev`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, snapshot, storyText, testSite } from '../helpers.js';
@@ -43,6 +43,20 @@ describe('the search index in a build', () => {
     expect(after['pagefind/pagefind-entry.json']).not.toBe(first['pagefind/pagefind-entry.json']);
     // The UI is the same; only the index changed.
     expect(after['pagefind/pagefind-ui.js']).toBe(first['pagefind/pagefind-ui.js']);
+  });
+
+  it('is taken from the cache by a build whose output folder is gone, as in CI, and made anew when a story changed', () => {
+    const site = testSite(STORIES);
+    expect(site.build(NOW, '--verbose').stdout).toContain('indexed 2 stories for search');
+    const first = indexOf(site.out);
+    rmSync(site.out, { recursive: true });
+    const again = site.build(NOW, '--verbose');
+    expect(again.stdout).toContain('indexed 0 stories for search');
+    expect(indexOf(site.out)).toEqual(first);
+    rmSync(site.out, { recursive: true });
+    site.put('content/2023/09/ispr.md', storyText('ISPR issues no statement', '2023-09-14'));
+    const changed = site.build(NOW, '--verbose');
+    expect(changed.stdout + changed.stderr).toContain('indexed 3 stories for search');
   });
 
   it('is the same, byte for byte, from the same stories', () => {
