@@ -44,15 +44,18 @@ export async function measureImages(
         problem(`\`image.src\` \`${image.src}\` points outside the content folder`);
         return story;
       }
+      // A size given in the frontmatter stands for a file that cannot be measured (an SVG without one): it is published as it is.
+      const given = image.width !== undefined && image.height !== undefined;
       try {
         const bytes = await readFile(file);
-        // Loaded here: most builds measure no image (cached stories keep their sizes).
-        const { imageSize } = await import('image-size');
-        const measured = imageSize(bytes);
-        // A photo turned by its EXIF orientation (5 to 8) is shown, and resized, the other way round.
-        const turned = (measured.orientation ?? 1) >= 5;
-        const [width, height, type] = [turned ? measured.height : measured.width, turned ? measured.width : measured.height, measured.type];
+        const measured = await measure(bytes).catch((error: unknown) => {
+          if (given) return undefined;
+          throw error;
+        });
+        if (!measured) return story;
+        const { width, height, type } = measured;
         if (!believable(width) || !believable(height)) {
+          if (given) return story;
           problem(`\`image.src\` \`${image.src}\` claims to be ${width} × ${height} pixels, which cannot be right; fix the file, or give \`width\` and \`height\``);
           return story;
         }
@@ -87,17 +90,15 @@ export async function measureImages(
 async function withBodyImages(story: Story, contentDir: string): Promise<Story> {
   const addresses = [...new Set(story.links.filter((link) => link.image && link.url.startsWith('/')).map((link) => link.url))];
   if (addresses.length === 0) return story;
-  const { imageSize } = await import('image-size');
   const found = await Promise.all(
     addresses.map(async (src): Promise<BodyImage | undefined> => {
       const file = path.join(contentDir, decodeURIComponent(src.replace(/[?#].*$/, '')));
       if (!inside(file, contentDir)) return undefined;
       try {
         const bytes = await readFile(file);
-        const { width, height, type, orientation } = imageSize(bytes);
-        const turned = (orientation ?? 1) >= 5;
+        const { width, height, type } = await measure(bytes);
         if (!type || !isResizable(type) || !believable(width) || !believable(height)) return undefined;
-        return { src, width: turned ? height : width, height: turned ? width : height, file: { hash: hashOf(bytes), format: type } };
+        return { src, width, height, file: { hash: hashOf(bytes), format: type } };
       } catch {
         return undefined;
       }
@@ -105,6 +106,19 @@ async function withBodyImages(story: Story, contentDir: string): Promise<Story> 
   );
   const bodyImages = found.filter((image) => image !== undefined);
   return bodyImages.length === 0 ? story : Object.freeze({ ...story, bodyImages });
+}
+
+/**
+ * An image's size as it is shown, and its format (`jpg`, `png`, `svg`…);
+ * throws for bytes of no format it knows. A photo turned by its EXIF
+ * orientation (5 to 8) is shown, and resized, the other way round.
+ */
+async function measure(bytes: Uint8Array): Promise<{ width: number; height: number; type: string | undefined }> {
+  // Loaded here: most builds measure no image.
+  const { imageSize } = await import('image-size');
+  const { width, height, type, orientation } = imageSize(bytes);
+  const turned = (orientation ?? 1) >= 5;
+  return { width: turned ? height : width, height: turned ? width : height, type };
 }
 
 /** A file's content hash, as the names of what is made of it use it. */

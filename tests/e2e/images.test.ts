@@ -128,6 +128,18 @@ describe('other lead images', () => {
   });
 });
 
+describe('a lead image that cannot be measured', () => {
+  it('keeps the size the frontmatter gives it, and is published as it is', () => {
+    const drawn = testSite({ 'content/2023/09/map.md': storyText('A map', '2023-09-07', lead('/images/map.svg', '  width: 800\n  height: 600\n')) });
+    // An SVG with neither a size nor a viewBox: nothing in it says how large it is.
+    put(drawn.root, 'content/images/map.svg', '<svg xmlns="http://www.w3.org/2000/svg"><circle cx="5" cy="5" r="4"/></svg>');
+    const result = drawn.build(NOW);
+    expect(result.status, result.stderr).toBe(0);
+    const img = page(path.join(drawn.out, '2023/09/map/index.html'))('.lead-image img');
+    expect([img.attr('src'), img.attr('width'), img.attr('height'), img.attr('srcset')]).toEqual(['/news/images/map.svg', '800', '600', undefined]);
+  });
+});
+
 describe('a photo in a story\'s body', () => {
   it('is offered resized, with its size, loaded as the reader nears it', async () => {
     const picture = at('2023/09/body')('.body picture');
