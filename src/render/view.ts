@@ -102,8 +102,14 @@ export function pageContext(page: Page, site: Site, body: BodyOf, phrasebook: Ph
     case 'not-found':
       return { ...common, latest: page.latest.map((s) => storyView(s, view)) };
     case 'search':
-      return { ...common, search: { bundle: SEARCH_DIR, languages: page.languages } };
+      return { ...common, search: { bundle: SEARCH_DIR, languages: page.languages, translations: searchUiWords(view.words) } };
   }
+}
+
+/** Pagefind's UI strings from `words`: each `search_ui_<name>` word as its `<name>`. */
+function searchUiWords(words: Words): Record<string, string> {
+  const prefix = 'search_ui_';
+  return Object.fromEntries(Object.entries(words).flatMap(([key, phrase]) => (key.startsWith(prefix) && typeof phrase === 'string' ? [[key.slice(prefix.length), phrase]] : [])));
 }
 
 /** What the views of one page are made from: the site, its words, and the words of the site's language. */

@@ -15,6 +15,8 @@ window.addEventListener('DOMContentLoaded', () => {
     baseUrl,
     mergeIndex: languages.map((language) => ({ bundlePath: sameBundle, language, baseUrl })),
     showSubResults: false,
+    // The theme's words for the UI, in the page's language (see the `search_ui_` words).
+    translations: JSON.parse(element.dataset.translations || '{}'),
     autofocus: true,
   });
   // The page's heading is the search box's visible label.

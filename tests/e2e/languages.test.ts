@@ -102,6 +102,10 @@ describe('an Urdu site', () => {
     expect(home('html').attr('dir')).toBe('rtl');
     expect(home('.skip-link').text()).toBe('مواد پر جائیں');
     expect(home('nav[aria-label="سائٹ"] a').map((_, a) => home(a).text()).get()).toEqual(['ٹیگ', 'مصنفین', 'سلسلے', 'تلاش']);
+    const search = at('search');
+    expect(search('h1').text()).toBe('تلاش');
+    const ui = JSON.parse(search('#search').attr('data-translations') ?? '{}') as Record<string, string>;
+    expect([ui.placeholder, ui.many_results]).toEqual(['خبروں میں تلاش کریں', '[SEARCH_TERM] کے لیے [COUNT] خبریں ملیں']);
     const tag = at('tags/ttp');
     expect(tag('.count').text()).toBe('3 خبریں · صفحہ 1 از 2');
     expect(tag('.pagination span').text()).toBe('صفحہ 1 از 2');

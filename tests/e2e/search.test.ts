@@ -39,15 +39,19 @@ async function search(page: Page, words: string): Promise<string[]> {
 }
 
 async function results(page: Page): Promise<string[]> {
-  await page.locator('.pagefind-ui__message').filter({ hasText: /result/ }).waitFor();
+  // The theme's words: "3 stories found for Chitral".
+  await page.locator('.pagefind-ui__message').filter({ hasText: /found for/ }).waitFor();
   return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
 }
 
 describe('the search page', () => {
   it('finds the Chitral story by a word of it', async () => {
     const { page, errors } = await searchPage();
+    // Pagefind's UI speaks in the theme's words.
+    expect(await page.locator('.pagefind-ui__search-input').getAttribute('placeholder')).toBe('Search the stories');
     const found = await search(page, 'Chitral');
     expect(found).toContain('/news/2023/09/chitral-border-attack/');
+    expect(await page.locator('.pagefind-ui__message').textContent()).toBe('3 stories found for Chitral');
     expect(await page.locator('.search-fallback').isHidden()).toBe(true);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'search-desktop.png'), fullPage: true });

@@ -71,4 +71,16 @@ export const ENGLISH = {
   search_without_script: 'Searching needs JavaScript, which is off or blocked in this browser. Every story is in the archive, newest first:',
   search_archive: 'Latest stories',
   search_or_browse: 'or browse by',
+  // Pagefind's search UI on that page ([SEARCH_TERM], [COUNT] and [DIFFERENT_TERM] are filled in by it).
+  search_ui_placeholder: 'Search the stories',
+  search_ui_clear_search: 'Clear',
+  search_ui_load_more: 'More results',
+  search_ui_search_label: 'Search the stories',
+  search_ui_filters_label: 'Filters',
+  search_ui_zero_results: 'No stories found for [SEARCH_TERM]',
+  search_ui_many_results: '[COUNT] stories found for [SEARCH_TERM]',
+  search_ui_one_result: '[COUNT] story found for [SEARCH_TERM]',
+  search_ui_alt_search: 'No stories found for [SEARCH_TERM]. Showing stories for [DIFFERENT_TERM] instead',
+  search_ui_search_suggestion: 'No stories found for [SEARCH_TERM]. Try one of these searches:',
+  search_ui_searching: 'Searching for [SEARCH_TERM]…',
 } as const;
