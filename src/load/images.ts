@@ -5,7 +5,6 @@
  * images/). A lead image too narrow for Google Discover's large previews is
  * a warning.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
@@ -13,7 +12,7 @@ import { inside } from '../folders.js';
 import { DISCOVER_WIDTH, isResizable } from '../images/variants.js';
 import { MAX_IMAGE_SIDE } from '../parse/schema.js';
 import type { BodyImage, Story } from '../parse/story.js';
-import { relativePosix } from './files.js';
+import { relativePosix, sourceHash } from './files.js';
 
 /** Whether a measured side is a whole number of pixels no larger than any real image's. */
 function believable(side: number): boolean {
@@ -123,5 +122,5 @@ async function measure(bytes: Uint8Array): Promise<{ width: number; height: numb
 
 /** A file's content hash, as the names of what is made of it use it. */
 function hashOf(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  return sourceHash(bytes).slice(0, 16);
 }

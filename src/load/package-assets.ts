@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
+import { parseLocatedJson } from '../parse/yaml.js';
 import { relativePosix } from './files.js';
 
 /** The mapping's file, in the templates folder. */
@@ -22,19 +23,15 @@ export function packageAssets(templates: string, root: string): { assets: { from
   if (!existsSync(file)) return { assets: [], problems: [] };
   const shown = relativePosix(root, file);
   const problem = (message: string, line = 1): Problem => ({ severity: 'error', file: shown, line, message });
-  const text = readFileSync(file, 'utf8');
-  let mapping: unknown;
-  try {
-    mapping = JSON.parse(text);
-  } catch (error) {
-    return { assets: [], problems: [problem(`invalid JSON: ${(error as Error).message}`)] };
-  }
+  const parsed = parseLocatedJson(readFileSync(file, 'utf8'), shown);
+  if (!parsed.ok) return { assets: [], problems: parsed.problems };
+  const mapping = parsed.value.data;
   if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) {
     return { assets: [], problems: [problem('must be one JSON object from a place under `assets/` to a package file, e.g. `{ "fonts/x.woff2": "@fontsource/x/files/x.woff2" }`')] };
   }
   const assets: { from: string; to: string }[] = [];
   const problems: Problem[] = [];
-  const lineOf = (key: string) => text.slice(0, Math.max(0, text.indexOf(JSON.stringify(key)))).split('\n').length;
+  const lineOf = (key: string) => parsed.value.locateKey(key).line;
   for (const [to, source] of Object.entries(mapping)) {
     const place = path.posix.normalize(to);
     if (typeof source !== 'string' || !/^(@[^/]+\/)?[^/@][^/]*\/.+/.test(source)) {

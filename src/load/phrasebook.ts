@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareText, quote, type Problem } from '../errors.js';
-import { parseLocatedYaml } from '../parse/yaml.js';
+import { parseLocatedJson } from '../parse/yaml.js';
 import { closest } from '../suggest.js';
 import { LANGUAGE_TAG } from '../validate.js';
 import { BUILT_IN, Phrasebook, SLOT, type Phrase, type PluralForms } from '../render/words.js';
@@ -52,13 +52,7 @@ export function loadPhrasebook(templates: string, root: string): { phrasebook: P
 
 /** One table's words, or the problems that keep it out (every one of them). */
 function readTable(text: string, file: string): { table?: Record<string, Phrase>; problems: Problem[] } {
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    return { problems: [{ severity: 'error', file, ...jsonErrorPosition(text, error as Error), message: `invalid JSON: ${(error as Error).message}` }] };
-  }
-  // JSON is YAML: its parser says where each value was written.
-  const parsed = parseLocatedYaml(text, file);
+  const parsed = parseLocatedJson(text, file);
   if (!parsed.ok) return { problems: parsed.problems };
   const { data } = parsed.value;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -116,12 +110,4 @@ function slotsOf(texts: readonly string[]): string[] {
 
 function formsExample(forms: PluralForms): string {
   return `\`{ "one": ${JSON.stringify(forms.one ?? forms.other)}, "other": ${JSON.stringify(forms.other)} }\``;
-}
-
-/** The line and column of a JSON syntax error, from the offset V8 gives in its message. */
-function jsonErrorPosition(text: string, error: Error): { line: number; column: number } | { line: number } {
-  const offset = /position (\d+)/.exec(error.message)?.[1];
-  if (offset === undefined) return { line: 1 };
-  const before = text.slice(0, Number(offset)).split('\n');
-  return { line: before.length, column: before.at(-1)!.length + 1 };
 }

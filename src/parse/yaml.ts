@@ -95,3 +95,22 @@ function keyStart(doc: Document, key: string): number {
 function firstLineOf(message: string): string {
   return message.split('\n')[0]?.trim() ?? message;
 }
+
+/**
+ * Parse `text`, a JSON file of a theme's (its words, its packaged assets):
+ * refused with JSON's own message at its line if it is not JSON, else read
+ * by the YAML parser (JSON is YAML), which says where each value was written.
+ */
+export function parseLocatedJson(text: string, file: string): YamlResult {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const { message } = error as Error;
+    // V8 gives the offset of a syntax error in its message.
+    const offset = /position (\d+)/.exec(message)?.[1];
+    const before = text.slice(0, offset === undefined ? 0 : Number(offset)).split('\n');
+    const at = offset === undefined ? { line: 1 } : { line: before.length, column: before.at(-1)!.length + 1 };
+    return { ok: false, problems: [{ severity: 'error', file, ...at, message: `invalid JSON: ${message}` }] };
+  }
+  return parseLocatedYaml(text, file);
+}
