@@ -10,7 +10,7 @@ import { BuildFailed, compareText, formatProblem, type Problem } from './errors.
 import { checkFolders } from './folders.js';
 import { toInstant, type Instant } from './parse/dates.js';
 import type { Story } from './parse/story.js';
-import { assetClashes, loadAssets } from './load/assets.js';
+import { assetClashes, loadContentFiles } from './load/assets.js';
 import { parseFingerprint } from './cache/parse-cache.js';
 import type { PipelineRun, Progress } from './pipeline.js';
 import { openPipeline, type OpenPipeline } from './open-pipeline.js';
@@ -210,7 +210,7 @@ interface Build {
   readonly incremental?: Incremental;
 }
 
-/** Render what changed, link what did not, copy the assets: the stages after load, with `opened`'s pipeline. */
+/** Render what changed, link what did not, copy the content folder's files: the stages after load, with `opened`'s pipeline. */
 async function writeSite({ pipeline, cacheNote }: OpenPipeline, { config, paths, options, writer, started, incremental }: Build): Promise<BuildSummary> {
   const previous = incremental?.previous;
   if (previous?.dir) pipeline.seedOutputKeys(new Map([...previous.records].map(([file, record]) => [file, record.key])));
@@ -231,7 +231,7 @@ async function writeSite({ pipeline, cacheNote }: OpenPipeline, { config, paths,
     made = { encoded: made.encoded + run.encoded, indexed: made.indexed + run.indexed };
     reused = [];
   }
-  const assets = await loadAssets(paths);
+  const assets = await loadContentFiles(paths);
   const clashes = assetClashes(assets, run.all);
   if (clashes.length > 0) throw new BuildFailed(clashes);
   if (options.checkLinks) {

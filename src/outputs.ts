@@ -90,6 +90,8 @@ export const OUTPUT_KINDS: Kinds = {
   robots: crawlerFile((output) => output.sitemaps.join('\n')),
   redirect: crawlerFile((output) => `${output.to.url}|${output.to.story.title}`),
   redirects: crawlerFile((output) => output.redirects.map((redirect) => `${redirect.url} ${redirect.to.url}`).join('\n')),
+  // Its text depends on the config alone, whose change renders everything again.
+  headers: crawlerFile(() => ''),
 };
 
 /** The entry of `output`'s kind. */

@@ -32,6 +32,7 @@ import { renderAll } from './render/render-all.js';
 import { PageWorkers } from './workers/render-pool.js';
 import { Utf8Builder } from './render/utf8-builder.js';
 import { createEngine } from './render/templates.js';
+import { loadThemeAssets, NO_ASSETS, publishedUrl, type ThemeAssets } from './load/theme-assets.js';
 import { Phrasebook } from './render/words.js';
 import { loadPhrasebook } from './load/phrasebook.js';
 import { makeImages } from './images/stage.js';
@@ -109,6 +110,8 @@ export class Pipeline {
   private readonly results = new Map<string, FileResult>();
   private keys = new Map<string, string>();
   private engine: Liquid;
+  /** The theme's assets the engine links (see load/theme-assets.ts): read again by every run. */
+  private theme: ThemeAssets = NO_ASSETS;
   private readonly templateVersions = new Map<string, number>();
   private currentOptions: PipelineOptions;
   /** The site of the last successful run, for previews. */
@@ -129,7 +132,14 @@ export class Pipeline {
     options: PipelineOptions,
   ) {
     this.currentOptions = options;
-    this.engine = createEngine(paths.templates, config);
+    this.engine = createEngine(paths.templates, config, this.theme.names);
+  }
+
+  /** The config as pages see it: a publisher logo among the theme's assets by its published name. */
+  private get siteConfig(): SiteConfig {
+    const { logo } = this.config.publisher;
+    if (logo === undefined) return this.config;
+    return { ...this.config, publisher: { ...this.config.publisher, logo: publishedUrl(logo, this.theme.names) } };
   }
 
   /** How stories are read: in the site's zone, their fields by the config's names. */
@@ -162,7 +172,7 @@ export class Pipeline {
 
   /** Templates changed (paths relative to the templates folder): re-render the pages that use them. */
   templatesChanged(files: readonly string[]): void {
-    this.engine = createEngine(this.paths.templates, this.config);
+    this.engine = createEngine(this.paths.templates, this.config, this.theme.names);
     for (const file of files) {
       const name = file.replace(/\.liquid$/, '');
       const key = PAGE_TEMPLATES.has(name) ? name : SHARED_TEMPLATES;
@@ -220,10 +230,15 @@ export class Pipeline {
     const { stories, parsed, cached } = await this.parseAll(progress);
     const editorial = await this.readEditorial();
     const words = loadPhrasebook(this.paths.templates, this.paths.root);
+    const theme = await loadThemeAssets(this.paths);
     lap('parse');
-    check([...[...this.results.values()].flatMap((entry) => entry.problems), ...editorial.problems, ...words.problems]);
+    check([...[...this.results.values()].flatMap((entry) => entry.problems), ...editorial.problems, ...words.problems, ...theme.problems]);
+    if (theme.assets.digest !== this.theme.digest) {
+      this.theme = theme.assets;
+      this.engine = createEngine(this.paths.templates, this.config, this.theme.names);
+    }
 
-    const { site, problems: modelProblems } = buildSite(stories, this.config, this.options, editorial);
+    const { site, problems: modelProblems } = buildSite(stories, this.siteConfig, this.options, editorial);
     lap('model');
     check(modelProblems);
     // A byline with no profile is fine, unless the newsroom keeps profiles and asks for strictness.
@@ -236,7 +251,8 @@ export class Pipeline {
 
     const keyOf = keyMaker(site);
     const keys = new Map<string, string>();
-    const versions = new Map([...PAGE_TEMPLATES].map((name) => [name, `${this.templateVersion(name)}\n`]));
+    // Every page links the theme's assets through the layout: new names render them all again.
+    const versions = new Map([...PAGE_TEMPLATES].map((name) => [name, `${this.templateVersion(name)}|${this.theme.digest}\n`]));
     const stale = [...plan.pages, ...plan.feeds, ...plan.crawlerFiles].filter((output) => {
       const file = outputPath(output.url);
       const template = templateOf(output);
@@ -252,6 +268,7 @@ export class Pipeline {
       config: this.config,
       templates: this.paths.templates,
       root: this.paths.root,
+      assets: this.theme.names,
     });
     const tools: RenderTools = {
       site,
@@ -264,6 +281,13 @@ export class Pipeline {
       changed = await renderAll(stale, tools, { sink, progress, ...(workers && { room: () => workers.room() }) });
     } finally {
       workers?.stop();
+    }
+    // Named by their content, theme assets are kept whenever their names are.
+    for (const file of this.theme.files) {
+      keys.set(file.path, file.path);
+      if (this.keys.get(file.path) === file.path) continue;
+      await sink(file);
+      changed.push(file.path);
     }
     lap('render');
     check(pages.problems);
@@ -339,7 +363,7 @@ export class Pipeline {
     this.parsedByPreviews += 1;
     this.results.set(file.path, result);
     if (!result.story) return [];
-    const revised = reviseSite(site, before, result.story, this.config, this.options);
+    const revised = reviseSite(site, before, result.story, this.siteConfig, this.options);
     const after = revised?.site.stories.find((item) => item.story === result.story);
     if (!revised || !after) return [];
     const pages: Page[] = [{ kind: 'story', url: after.url, story: after }];

@@ -113,6 +113,20 @@ export function snapshot(dir: string): Record<string, string> {
   );
 }
 
+/**
+ * Where a theme asset was published in the site at `out`: its plain path
+ * (`assets/style.css`) with the content hash the build put in its name
+ * (`assets/style.1f0c9e2ab4.css`). Fails unless there is exactly one.
+ */
+export function themeAsset(out: string, plain: string): string {
+  const { dir, name, ext } = path.posix.parse(plain);
+  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^${escaped(name)}\\.[0-9a-f]{10}${escaped(ext)}$`);
+  const found = readdirSync(path.join(out, dir)).filter((file) => pattern.test(file));
+  if (found.length !== 1) throw new Error(`${found.length} published copies of ${plain} in ${out}: ${found.join(', ')}`);
+  return path.posix.join(dir, found[0]!);
+}
+
 /** Parse an HTML file with a real HTML parser. */
 export function page(file: string): CheerioAPI {
   return load(readFileSync(file, 'utf8'));

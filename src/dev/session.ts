@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { DEFAULT_CACHE } from '../build.js';
 import { openPipeline } from '../open-pipeline.js';
-import { assetClashes, loadAssets, type Asset } from '../load/assets.js';
+import { assetClashes, loadContentFiles, type Asset } from '../load/assets.js';
 import { checkFolders } from '../folders.js';
 import { CONFIG_FILE, loadConfig, type PathOverrides, type SiteConfig, type SitePaths } from '../config.js';
 import { BuildFailed, ConfigError, type Problem } from '../errors.js';
@@ -103,8 +103,8 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
   const configFile = path.join(root, CONFIG_FILE);
   let builds = 0;
   let written = new Set<string>();
-  /** The site's assets as last loaded: where each goes, and where it came from. */
-  let siteAssets: readonly Pick<Asset, 'path' | 'from'>[] = [];
+  /** The content folder's files copied as they are, as last loaded: where each goes, and where it came from. */
+  let contentFiles: readonly Pick<Asset, 'path' | 'from'>[] = [];
   let failed = false;
 
   let state: State;
@@ -133,16 +133,16 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
     writer.write(file, file.endsWith('.html') ? withReload(String(content)) : content);
 
   /** Run the pipeline and bring the served folder up to date; the changed pages' URL paths. */
-  const rebuild = async (current: State, writeAssets: boolean): Promise<string[]> => {
+  const rebuild = async (current: State, copyFiles: boolean): Promise<string[]> => {
     const started = performance.now();
     current.pipeline.setOptions({ ...current.pipeline.options, now: clock() });
     const run = await current.pipeline.run((output) => writePage(output.path, output.content));
-    const assets = writeAssets ? await loadAssets(current.paths) : [];
-    if (writeAssets) siteAssets = assets.map(({ path: to, from }) => ({ path: to, from }));
-    const clashes = assetClashes(siteAssets, run.all);
+    const assets = copyFiles ? await loadContentFiles(current.paths) : [];
+    if (copyFiles) contentFiles = assets.map(({ path: to, from }) => ({ path: to, from }));
+    const clashes = assetClashes(contentFiles, run.all);
     if (clashes.length > 0) throw new BuildFailed(clashes);
     for (const output of assets) await writePage(output.path, output.content);
-    const wanted = new Set([...run.all, ...siteAssets.map((asset) => asset.path)]);
+    const wanted = new Set([...run.all, ...contentFiles.map((asset) => asset.path)]);
     for (const file of written) if (!wanted.has(file)) await writer.remove(file);
     written = wanted;
     failed = false;
@@ -199,7 +199,8 @@ export async function startDev(options: Readonly<DevOptions> = {}): Promise<DevS
         if (batch.has('content-asset')) pipeline.imagesChanged();
         const templates = batch.get('template');
         if (templates) pipeline.templatesChanged([...templates].map((file) => relativePosix(paths.templates, file)));
-        changedPages = await rebuild(state, batch.has('content-asset') || batch.has('theme-asset'));
+        // A theme asset needs only the run: it reads the theme's assets again, and renames what changed.
+        changedPages = await rebuild(state, batch.has('content-asset'));
       }
     } catch (error) {
       fail(error, started);

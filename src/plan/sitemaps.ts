@@ -27,10 +27,12 @@ export type CrawlerFile =
   | { readonly kind: 'sitemap'; readonly url: string; readonly entries: readonly SitemapEntry[] }
   | { readonly kind: 'sitemap-index'; readonly url: string; readonly sitemaps: readonly SitemapEntry[] }
   | { readonly kind: 'news-sitemap'; readonly url: string; readonly stories: readonly SiteStory[] }
-  | { readonly kind: 'robots'; readonly url: string; readonly sitemaps: readonly string[] };
+  | { readonly kind: 'robots'; readonly url: string; readonly sitemaps: readonly string[] }
+  | { readonly kind: 'headers'; readonly url: '/_headers' };
 
 /**
- * The sitemaps of `pages`, and robots.txt. The news sitemap is left out when
+ * The sitemaps of `pages`, robots.txt, the hosts' `_headers` and the
+ * redirects. The news sitemap is left out when
  * no story falls in its window: the schema does not allow an empty one.
  */
 export function planCrawlerFiles(site: Site, pages: readonly Page[], limit = SITEMAP_LIMIT): CrawlerFile[] {
@@ -55,6 +57,7 @@ export function planCrawlerFiles(site: Site, pages: readonly Page[], limit = SIT
   if (recent.length > 0) files.push({ kind: 'news-sitemap', url: '/news-sitemap.xml', stories: recent.slice(0, NEWS_LIMIT) });
   const listed = ['/sitemap.xml', ...(recent.length > 0 ? ['/news-sitemap.xml'] : [])];
   files.push({ kind: 'robots', url: '/robots.txt', sitemaps: listed });
+  files.push({ kind: 'headers', url: '/_headers' });
   files.push(...planRedirects(site));
   return files;
 }

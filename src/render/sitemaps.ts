@@ -1,6 +1,7 @@
-/** Render sitemaps (sitemaps.org 0.9, Google News 0.9), robots.txt and redirects. */
+/** Render sitemaps (sitemaps.org 0.9, Google News 0.9), robots.txt, the hosts' `_headers` and redirects. */
 import type { Site } from '../model/site.js';
 import type { CrawlerFile, SitemapEntry } from '../plan/sitemaps.js';
+import { headersFile } from './headers.js';
 import { redirectPage, redirectsFile } from './redirects.js';
 import { absoluteUrl } from './urls.js';
 import type { Utf8Builder } from './utf8-builder.js';
@@ -45,6 +46,8 @@ export function renderCrawlerFile(file: CrawlerFile, site: Site, out: Utf8Builde
       return redirectPage(file, config);
     case 'redirects':
       return redirectsFile(file, config);
+    case 'headers':
+      return headersFile(config);
   }
 }
 

@@ -9,6 +9,7 @@ import { DEFAULT_TEMPLATES, type SiteConfig } from '../config.js';
 import type { Problem } from '../errors.js';
 import { relativePosix } from '../load/files.js';
 import { absoluteUrl, siteUrl } from './urls.js';
+import { publishedUrl, type AssetNames } from '../load/theme-assets.js';
 import { registerCardTag } from './card-tag.js';
 import { say, type Phrase } from './words.js';
 
@@ -26,12 +27,13 @@ export const RENDER_LIMIT_MS = 20_000;
 export const RENDER_MEMORY_LIMIT = 10_000_000;
 
 /**
- * A Liquid engine reading templates from `dir`, with Dateline's filters. A
+ * A Liquid engine reading templates from `dir`, with Dateline's filters,
+ * linking the theme's assets by their published `assets` names. A
  * template a site's own theme lacks comes from the default theme: a page
  * kind added in a later version appears in the site's layout, instead of
  * failing its build.
  */
-export function createEngine(dir: string, config: SiteConfig): Liquid {
+export function createEngine(dir: string, config: SiteConfig, assets: AssetNames): Liquid {
   const engine = new Liquid({
     root: path.resolve(dir) === path.resolve(DEFAULT_TEMPLATES) ? [dir] : [dir, DEFAULT_TEMPLATES],
     extname: '.liquid',
@@ -46,8 +48,9 @@ export function createEngine(dir: string, config: SiteConfig): Liquid {
     renderLimit: RENDER_LIMIT_MS,
     memoryLimit: RENDER_MEMORY_LIMIT,
   });
-  engine.registerFilter('url', (value: unknown) => siteUrl(String(value), config.basePath));
-  engine.registerFilter('absolute_url', (value: unknown) => absoluteUrl(String(value), config));
+  // A theme asset's address is its published name's (see load/theme-assets.ts).
+  engine.registerFilter('url', (value: unknown) => siteUrl(publishedUrl(String(value), assets), config.basePath));
+  engine.registerFilter('absolute_url', (value: unknown) => absoluteUrl(publishedUrl(String(value), assets), config));
   // `{{ words.page_of | say: number: 2, total: 7 }}`: a phrase with its slots filled (see words.ts).
   engine.registerFilter('say', (phrase: Phrase, ...slots: unknown[]) => say(phrase, Object.fromEntries(slots.filter(isKeyword))));
   registerCardTag(engine);

@@ -12,6 +12,7 @@ import type { Problem } from '../errors.js';
 import { renderGlobals } from '../render/card-tag.js';
 import { createEngine, templateProblem } from '../render/templates.js';
 import type { TemplateContext } from '../render/view.js';
+import type { AssetNames } from '../load/theme-assets.js';
 
 /** What a render worker is started with. */
 export interface RenderSetup {
@@ -19,6 +20,8 @@ export interface RenderSetup {
   /** The templates folder, and the site root that paths in problems are relative to. */
   readonly templates: string;
   readonly root: string;
+  /** The theme's assets' published names. */
+  readonly assets: AssetNames;
 }
 
 /** One page to render. */
@@ -31,8 +34,8 @@ export interface RenderJob {
 /** A page rendered, or the problem its template met. */
 export type RenderResult = { readonly id: number; readonly html: string } | { readonly id: number; readonly problem: Problem };
 
-const { config, templates, root } = workerData as RenderSetup;
-const engine = createEngine(templates, config);
+const { config, templates, root, assets } = workerData as RenderSetup;
+const engine = createEngine(templates, config, assets);
 const globals = renderGlobals();
 
 parentPort?.on('message', ({ id, template, context }: RenderJob) => {

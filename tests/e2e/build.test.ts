@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, FIXTURES, NOW, page, runCli, snapshot, tempDir, type CliResult } from '../helpers.js';
+import { copyFixture, FIXTURES, NOW, page, runCli, snapshot, tempDir, themeAsset, type CliResult } from '../helpers.js';
 
 /** Built in place, each build with a cache folder of its own: the fixture's folder keeps no record between tests (see url-stability.test.ts). */
 const ROOT = path.join(FIXTURES, 'newsroom');
@@ -153,7 +153,7 @@ describe('dateline build on the fixture newsroom', () => {
 
   it('writes a 404 page and the theme assets', () => {
     expect(page(path.join(out, '404.html'))('h1').text()).toBe('Page not found');
-    expect(readFileSync(path.join(out, 'assets/style.css'), 'utf8')).toContain('prefers-color-scheme');
+    expect(readFileSync(path.join(out, themeAsset(out, 'assets/style.css')), 'utf8')).toContain('prefers-color-scheme');
   });
 
   it('puts the base path in every internal link and asset', () => {
@@ -174,7 +174,7 @@ describe('dateline build on the fixture newsroom', () => {
     for (const file of Object.keys(snapshot(out)).filter((f) => f.endsWith('.html'))) {
       const $ = page(path.join(out, file));
       // The search page's own scripts (Pagefind's UI and the theme's starter) are the only ones.
-      const theirs = file === 'search/index.html' ? ':not([src="/news/pagefind/pagefind-ui.js"]):not([src="/news/assets/search.js"])' : '';
+      const theirs = file === 'search/index.html' ? `:not([src="/news/pagefind/pagefind-ui.js"]):not([src="/news/${themeAsset(out, 'assets/search.js')}"])` : '';
       expect($(`script:not([type="application/ld+json"])${theirs}, iframe, b, img[onerror], [onclick]`), file).toHaveLength(0);
       for (const data of $('script[type="application/ld+json"]').map((_, el) => $(el).text()).get()) {
         expect(data, file).not.toContain('</');

@@ -33,9 +33,9 @@ describe('line endings', () => {
 
 describe('a static file at a page’s address', () => {
   it.each([
-    ['content/feed.xml', 'feed.xml', 'feed.xml, which the build writes itself (a page, feed or sitemap of the site)'],
-    ['content/tags/ttp/index.html', 'tags/ttp/index.html', 'tags/ttp/index.html, which the build writes itself'],
-    ['content/assets/style.css', 'assets/style.css', 'assets/style.css, as templates/assets/style.css is'],
+    ['content/feed.xml', 'feed.xml', 'is copied to feed.xml, which the build writes itself (a page, feed, sitemap or theme asset of the site)'],
+    ['content/tags/ttp/index.html', 'tags/ttp/index.html', 'is copied to tags/ttp/index.html, which the build writes itself'],
+    ['content/assets/style.css', 'assets/style.css', 'is copied into assets/, the theme\'s folder'],
   ])('%s: an error naming both, with or without the cache, and dist/ untouched', (_, file, message) => {
     const root = copyFixture('newsroom');
     cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
@@ -46,7 +46,7 @@ describe('a static file at a page’s address', () => {
     for (const args of [[], ['--no-cache']]) {
       const run = runCli(['build', '--now', NOW, ...args], { cwd: root });
       expect(run.status, run.stdout).toBe(1);
-      expect(run.stderr).toContain(`content/${file}: is copied to ${message}`);
+      expect(run.stderr).toContain(`content/${file}: ${message}`);
       expect(snapshot(path.join(root, 'dist'))).toEqual(before);
     }
   });

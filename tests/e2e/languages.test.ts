@@ -8,7 +8,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENGLISH } from '../../src/render/words/en.js';
-import { page, snapshot, storyText, testSite } from '../helpers.js';
+import { page, snapshot, storyText, testSite, themeAsset } from '../helpers.js';
 
 const NOW = '2024-01-01T00:00:00Z';
 
@@ -133,7 +133,7 @@ describe('a site\'s own words', () => {
     expect(french('.times').text()).toMatch(/^Publié 14 septembre 2023/);
     expect(french('#related-title').text()).toBe('More on this');
     // The theme's look stays the default one: a site that only changes words has no assets of its own.
-    expect(existsSync(path.join(site.out, 'assets', 'style.css'))).toBe(true);
+    expect(existsSync(path.join(site.out, themeAsset(site.out, 'assets/style.css')))).toBe(true);
   });
 
   it('rebuilds the pages when a word changes', () => {

@@ -7,7 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, snapshot, storyText, testSite } from '../helpers.js';
+import { REPO, snapshot, storyText, testSite, themeAsset } from '../helpers.js';
 
 const NOW = '2024-01-01T00:00:00Z';
 const FONT = 'assets/fonts/noto-nastaliq-urdu-arabic-400-normal.woff2';
@@ -18,15 +18,15 @@ describe('assets from packages', () => {
     const site = testSite(STORIES);
     expect(site.build(NOW).status).toBe(0);
     const packaged = path.join(REPO, 'node_modules', '@fontsource', 'noto-nastaliq-urdu');
-    expect(readFileSync(path.join(site.out, FONT))).toEqual(readFileSync(path.join(packaged, 'files', path.basename(FONT))));
-    expect(readFileSync(path.join(site.out, 'assets/fonts/noto-nastaliq-urdu-LICENSE.txt'), 'utf8')).toContain('SIL Open Font License');
+    expect(readFileSync(path.join(site.out, themeAsset(site.out, FONT)))).toEqual(readFileSync(path.join(packaged, 'files', path.basename(FONT))));
+    expect(readFileSync(path.join(site.out, themeAsset(site.out, 'assets/fonts/noto-nastaliq-urdu-LICENSE.txt')), 'utf8')).toContain('SIL Open Font License');
   });
 
   it('keeps them in a theme copied from the default one', () => {
     const site = testSite(STORIES);
     cpSync(path.join(REPO, 'templates'), path.join(site.root, 'templates'), { recursive: true });
     expect(site.build(NOW).status).toBe(0);
-    expect(existsSync(path.join(site.out, FONT))).toBe(true);
+    expect(existsSync(path.join(site.out, themeAsset(site.out, FONT)))).toBe(true);
   });
 
   it('finds a font the site installs for a language of its own', () => {
@@ -39,8 +39,8 @@ describe('assets from packages', () => {
     writeFileSync(path.join(site.root, 'templates', 'package-assets.json'), JSON.stringify({ ...mapping, 'fonts/naskh.woff2': '@fontsource/noto-naskh-arabic/files/naskh.woff2' }, null, 2));
     const run = site.build(NOW);
     expect(run.status, run.stderr).toBe(0);
-    expect(readFileSync(path.join(site.out, 'assets/fonts/naskh.woff2'), 'utf8')).toBe('not really a font');
-    expect(existsSync(path.join(site.out, FONT))).toBe(true);
+    expect(readFileSync(path.join(site.out, themeAsset(site.out, 'assets/fonts/naskh.woff2')), 'utf8')).toBe('not really a font');
+    expect(existsSync(path.join(site.out, themeAsset(site.out, FONT)))).toBe(true);
   });
 
   it('fails at the line of a file that is not installed, leaving dist/ as it was', () => {

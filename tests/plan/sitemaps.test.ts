@@ -26,6 +26,7 @@ describe('planCrawlerFiles', () => {
       ['sitemap', '/sitemap-3.xml'],
       ['sitemap-index', '/sitemap.xml'],
       ['robots', '/robots.txt'],
+      ['headers', '/_headers'],
     ]);
     const index = files.find((f) => f.kind === 'sitemap-index');
     expect(index?.kind === 'sitemap-index' && index.sitemaps.map((s) => s.lastmod?.epochMs)).toEqual([5_000, 3_000, 1_000]);

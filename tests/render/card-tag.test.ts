@@ -17,7 +17,7 @@ function engineWith(files: Record<string, string>) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   }
-  return { dir, engine: createEngine(dir, loadConfig({ root }).config) };
+  return { dir, engine: createEngine(dir, loadConfig({ root }).config, {}) };
 }
 
 const CARD = '<article><a href="{{ story.url | url }}">{{ story.title }}</a>{% if page %}leaked{% endif %}</article>';

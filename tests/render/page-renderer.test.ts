@@ -38,7 +38,7 @@ const { site } = buildSite([story], config, { drafts: false, future: false, now:
 const tagsPage: Page = { kind: 'terms', url: site.taxonomies.tags.url, taxonomy: site.taxonomies.tags };
 
 function renderer() {
-  const engine = createEngine(paths.templates, config);
+  const engine = createEngine(paths.templates, config, {});
   return new PageRenderer(site, new Phrasebook(), () => '', engine, paths, () => 'terms');
 }
 
