@@ -1,10 +1,12 @@
 // A real static host: nginx from Debian, run as an ordinary process on a
 // loopback port with its own config, serving one folder and nothing else.
 // Like real hosts, it answers `/x` with a 301 to `/x/`. Used by the tests
-// (tests/support/nginx.ts) and by the Lighthouse audit (lighthouse.mjs),
-// which asks for what production hosts do besides: gzip.
+// (tests/support/nginx.ts) and by the Lighthouse audit (lighthouse.mjs).
+// Its server block is the README's nginx example ("Any server, under a
+// path"), with only its port and folder changed: the tests serve the site
+// exactly as the deploy guide tells a newsroom to.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,19 +25,30 @@ function freePort() {
   });
 }
 
+/** The folder the README's example serves, and the line that says where it listens. */
+const EXAMPLE_ROOT = 'root /srv/www;';
+const EXAMPLE_LISTEN = 'listen 80;';
+
+/** The server block of the README's nginx example. */
+export function readmeServerBlock() {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const block = /<!-- nginx example -->\s*```nginx\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block || !block.includes(EXAMPLE_ROOT) || !block.includes(EXAMPLE_LISTEN)) {
+    throw new Error(`README.md has no nginx example with \`${EXAMPLE_ROOT}\` and \`${EXAMPLE_LISTEN}\` after <!-- nginx example -->`);
+  }
+  return block;
+}
+
 /**
- * Serve `root` on loopback; `notFound` is the site-relative 404 page (e.g.
- * `/news/404.html`). With `gzip`, text is sent compressed, as production
- * hosts send it. Resolves to `{ origin, stop() }` once it answers.
+ * Serve `root` (holding the site in `news/`) on loopback, as the README's
+ * example serves /srv/www. Resolves to `{ origin, stop() }` once it answers.
  */
-export async function startNginx(root, notFound, { gzip = false } = {}) {
+export async function startNginx(root) {
   const prefix = mkdtempSync(path.join(tmpdir(), 'dateline-nginx-'));
   mkdirSync(path.join(prefix, 'logs'));
   const port = await freePort();
   const config = path.join(prefix, 'nginx.conf');
-  const compression = gzip
-    ? 'gzip on;\n  gzip_min_length 256;\n  gzip_types text/css application/javascript application/json application/feed+json application/xml application/rss+xml application/atom+xml image/svg+xml;\n'
-    : '';
+  const server = readmeServerBlock().replace(EXAMPLE_LISTEN, `listen 127.0.0.1:${port};`).replace(EXAMPLE_ROOT, `root ${root};`);
   writeFileSync(
     config,
     `worker_processes 1;
@@ -48,17 +61,12 @@ http {
   types { application/feed+json json; }
   default_type application/octet-stream;
   access_log off;
-  ${compression}client_body_temp_path ${prefix}/body;
+  client_body_temp_path ${prefix}/body;
   proxy_temp_path ${prefix}/proxy;
   fastcgi_temp_path ${prefix}/fastcgi;
   uwsgi_temp_path ${prefix}/uwsgi;
   scgi_temp_path ${prefix}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-    root ${root};
-    error_page 404 ${notFound};
-  }
-}
+${server.replace(/^/gm, '  ')}}
 `,
   );
   const child = spawn(NGINX, ['-c', config, '-p', prefix, '-e', `${prefix}/logs/error.log`, '-g', 'user root;'], {

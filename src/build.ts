@@ -303,6 +303,8 @@ export async function writeReport(file: string, summary: BuildSummary): Promise<
     embargoed: summary.held.embargoed,
     nextEmbargo: summary.nextEmbargo ? { file: summary.nextEmbargo.file, publishesAt: summary.nextEmbargo.date.iso } : null,
     nextFrontChange: summary.nextFront ? { file: summary.nextFront.file, changesAt: summary.nextFront.at.iso } : null,
+    // The first of the two: when CI must build again for the site to change by itself (see init/workflow.ts).
+    nextBuild: [summary.nextEmbargo?.date, summary.nextFront?.at].filter((at) => at !== undefined).sort((a, b) => a.epochMs - b.epochMs)[0]?.iso ?? null,
     warnings: summary.warnings.map(formatProblem),
   };
   await mkdir(path.dirname(file), { recursive: true });

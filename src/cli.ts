@@ -22,11 +22,15 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 
 const HELP = `Usage: dateline <command> [options]
 
-Commands:
-  build             build the site into its output folder
-  check             check everything a build checks, writing nothing
-  dev               serve the site, rebuilding and reloading on every save
-  new "Title"       start a story at content/YYYY/MM/slug.md
+Commands (each is a section of README.md, in this package and on npm):
+  init [DIR]        start a new site in an empty folder            "Starting a site"
+  build             build the site into its output folder          "The command line"
+  check             check everything a build checks, writing nothing  "The command line"
+  dev               serve the site, rebuilding on every save       "For editors: the daily loop"
+  new "Title"       start a story at content/YYYY/MM/slug.md       "For editors: the daily loop"
+  theme --copy      copy the default theme into the site, to edit  "Templates"
+Publishing on GitHub Pages, Netlify, Cloudflare Pages, S3 + CloudFront or
+under a path of your own server: README.md, "Deploying".
 
 Options for all commands:
   --root DIR        site root holding dateline.config.json (default: the current folder)
@@ -51,6 +55,12 @@ Options for build (and check, but for --out and --report):
                     retired, as with the last build's own record in the cache
   --quiet           print errors only
 
+Options for init (each printed with its default when not given):
+  --title TEXT      the publication's name
+  --url URL         the address the site is published at
+  --timezone ZONE   the newsroom's IANA time zone, e.g. Asia/Karachi
+  --language TAG    the site's language, e.g. en or ur
+
 Options for dev:
   --port N          port to serve on (default: 4000)
   --host HOST       address to serve on (default: localhost)
@@ -73,6 +83,8 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   check: ['content', 'drafts', 'future', 'strict', 'now', 'cache', 'no-cache', 'published-sitemap', 'quiet'],
   dev: ['port', 'host', 'open'],
   new: ['section', 'tags', 'byline', 'now'],
+  init: ['title', 'url', 'timezone', 'language'],
+  theme: ['copy'],
 };
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -100,6 +112,11 @@ async function main(argv: readonly string[]): Promise<number> {
         section: { type: 'string' },
         tags: { type: 'string' },
         byline: { type: 'string' },
+        title: { type: 'string' },
+        url: { type: 'string' },
+        timezone: { type: 'string' },
+        language: { type: 'string' },
+        copy: { type: 'boolean' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -119,7 +136,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (allowed === undefined) return usage(`unknown command \`${command}\``);
   const stray = Object.keys(values).find((name) => !['root', 'verbose', ...allowed].includes(name));
   if (stray !== undefined) return usage(`\`--${stray}\` is not an option of \`dateline ${command}\``);
-  const maxPositionals = command === 'new' ? 1 : 0;
+  const maxPositionals = command === 'new' || command === 'init' ? 1 : 0;
   if (rest.length > maxPositionals) return usage(`unexpected argument \`${rest[maxPositionals]}\``);
 
   // Each command loads only its own modules: `build` never pays for the dev server's.
@@ -130,6 +147,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await import('./cli/build-command.js')).buildCommand(values, 'check');
     case 'dev':
       return (await import('./cli/dev-command.js')).devCommand(values);
+    case 'init':
+      return (await import('./cli/init-command.js')).initCommand(rest[0], values, VERSION);
+    case 'theme':
+      return (await import('./cli/theme-command.js')).themeCommand(values);
     default:
       return (await import('./cli/new-command.js')).newCommand(rest[0], values);
   }

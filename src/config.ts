@@ -22,6 +22,9 @@ export const CONFIG_FILE = 'dateline.config.json';
 /** The default theme shipped with Dateline, used when a site has no `templates/` of its own. */
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 
+/** The site's templates folder, under its root, unless the config names another (which must then exist). */
+export const TEMPLATES_DIR = 'templates';
+
 const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':section'] as const;
 
 /** The feed formats, by their names in the config. */
@@ -193,7 +196,7 @@ const schema = z.object({
     )
     .default('_authors'),
   outDir: describedText('the output folder, relative to the site root').default('dist'),
-  templatesDir: describedText('the templates folder, relative to the site root').default('templates'),
+  templatesDir: describedText('the templates folder, relative to the site root').default(TEMPLATES_DIR),
   fields: z
     .object(
       Object.fromEntries(
@@ -281,6 +284,17 @@ export interface PathOverrides {
 /** How the site's stories are read: dates in its zone, fields by its names. */
 export function readingOf(config: Pick<SiteConfig, 'timezone' | 'fields' | 'embeds'>): Reading {
   return { zone: config.timezone, fields: config.fields, embedHosts: config.embeds.hosts };
+}
+
+/**
+ * What is wrong with `data` as the config's settings, each as the setting
+ * and its message; empty when it would load. For `dateline init`, which
+ * checks its flags by the rules the config file is read by.
+ */
+export function settingProblems(data: Readonly<Record<string, unknown>>): { setting: string; message: string }[] {
+  const result = schema.safeParse(data);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({ setting: issue.path.map(String).join('.'), message: issue.message }));
 }
 
 /** Read and validate the config at `root`; throws `ConfigError` listing every problem. */

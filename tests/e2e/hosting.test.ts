@@ -1,6 +1,7 @@
 /**
  * What hosts read beside the pages: `_headers` and `_redirects`, parsed by
- * Netlify's own parsers (Cloudflare Pages reads the same format).
+ * Netlify's own parsers (Cloudflare Pages reads the same format), and the
+ * README's S3 commands, which must give the same policy.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -62,5 +63,23 @@ describe('the files hosts read, on a site under /news/', () => {
       { from: '/news/old/call.html', to: '/news/2023/09/call/', status: 301 },
     ]);
     expect(files).toContain('2023/09/call/index.html');
+  });
+});
+
+describe('the README\'s S3 + CloudFront commands', () => {
+  it('give content-named folders the year _headers gives them, and everything else a minute', () => {
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### S3 + CloudFront'), readme.indexOf('### Any server, under a path'));
+    const commands = section.match(/```sh\n([\s\S]*?)```/)?.[1] ?? '';
+    const syncs = commands.split('\n').filter((line) => line.startsWith('aws s3 sync'));
+    expect(syncs).toHaveLength(3);
+    for (const folder of ['assets', '_images']) {
+      expect(syncs.find((line) => line.startsWith(`aws s3 sync dist/${folder}/ `))).toContain('--cache-control "public, max-age=31536000, immutable"');
+    }
+    const rest = syncs.find((line) => line.startsWith('aws s3 sync dist/ '));
+    expect(rest).toContain('--cache-control "public, max-age=60"');
+    for (const excluded of ['assets/*', '_images/*', '_headers', '_redirects']) expect(rest).toContain(`--exclude "${excluded}"`);
+    // Pages go up last, so none ever links a file not yet uploaded.
+    expect(syncs.indexOf(rest!)).toBe(2);
   });
 });

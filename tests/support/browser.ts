@@ -26,7 +26,7 @@ export async function serveSample(now: string, ...flags: string[]): Promise<Stat
   // A cache of its own: the repository's folder keeps no record of this build's addresses for other tests.
   const run = runCli(['build', '--out', path.join(root, 'news'), '--cache', tempDir(), '--now', now, ...flags], { cwd: REPO });
   expect(run.status, run.stderr).toBe(0);
-  return { root, ...(await startNginx(root, '/news/404.html')) };
+  return { root, ...(await startNginx(root)) };
 }
 
 /** axe-core's violations on `page`, each as `rule: help (count)`. */

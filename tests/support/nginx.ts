@@ -1,6 +1,7 @@
 /**
- * A real static host for tests: nginx from Debian (see bench/static-host.mjs,
- * which the Lighthouse audit shares), serving a folder and nothing else.
+ * A real static host for tests: nginx from Debian with the README's example
+ * config (see bench/static-host.mjs, which the Lighthouse audit shares),
+ * serving a folder and nothing else.
  */
 import { startNginx as start } from '../../bench/static-host.mjs';
 
@@ -9,7 +10,7 @@ export interface StaticHost {
   stop(): Promise<void>;
 }
 
-/** Serve `root` on loopback; `notFound` is the site-relative 404 page (e.g. `/news/404.html`). */
-export function startNginx(root: string, notFound: string): Promise<StaticHost> {
-  return start(root, notFound) as Promise<StaticHost>;
+/** Serve `root`, which holds the site in `news/`, on loopback under /news/. */
+export function startNginx(root: string): Promise<StaticHost> {
+  return start(root) as Promise<StaticHost>;
 }
