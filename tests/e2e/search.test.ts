@@ -38,10 +38,18 @@ async function search(page: Page, words: string): Promise<string[]> {
   return results(page);
 }
 
+/** Results Pagefind's UI shows at first; a button loads more. */
+const FIRST_RESULTS = 5;
+
 async function results(page: Page): Promise<string[]> {
   // The theme's words: "3 stories found for Chitral".
-  await page.locator('.pagefind-ui__message').filter({ hasText: /found for/ }).waitFor();
-  return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+  const message = page.locator('.pagefind-ui__message').filter({ hasText: /found for/ });
+  await message.waitFor();
+  // The count is written first, each result once its fragment has arrived: wait for them all.
+  const count = Number(/\d+/.exec((await message.textContent()) ?? '')?.[0] ?? 0);
+  const links = page.locator('.pagefind-ui__result-link');
+  await expect.poll(() => links.count()).toBe(Math.min(count, FIRST_RESULTS));
+  return links.evaluateAll((found) => found.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
 }
 
 describe('the search page', () => {
