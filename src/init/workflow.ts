@@ -4,7 +4,9 @@
  * the default branch is built and published on GitHub Pages, keeping the
  * build cache between runs; and every 15 minutes the last build's report is
  * read, to build and publish again only when an embargo has lifted or a
- * front-page pick has begun since.
+ * front-page pick has begun since (or when the commit is not the one last
+ * built: GitHub keeps one run waiting per concurrency group, and a
+ * scheduled run may have replaced a push's).
  */
 
 /** Where the workflow goes in the site. */
@@ -79,14 +81,17 @@ ${SETUP('')}
           path: ${CACHE_PATH}
           key: ${CACHE_KEY}\${{ github.run_id }}
           restore-keys: ${CACHE_KEY}
-      # A scheduled run builds only when the last build's report says something has become due.
+      # A scheduled run builds only when the last build's report says something has become due, or
+      # when the last build was of another commit (a push whose run waited, and gave way to this one).
       - name: Is anything due?
         id: due
         env:
           EVENT: \${{ github.event_name }}
+          COMMIT: \${{ github.sha }}
         run: |
           report=.dateline-cache/build-report.json
-          if [ "$EVENT" != schedule ] || [ ! -f "$report" ]; then
+          built=$(cat .dateline-cache/built-commit 2>/dev/null || true)
+          if [ "$EVENT" != schedule ] || [ ! -f "$report" ] || [ "$built" != "$COMMIT" ]; then
             echo "build=true" >> "$GITHUB_OUTPUT"
             exit 0
           fi
@@ -100,6 +105,8 @@ ${SETUP('')}
           fi
 ${SETUP("\n        if: steps.due.outputs.build == 'true'")}
       - run: npx dateline build
+        if: steps.due.outputs.build == 'true'
+      - run: echo "$GITHUB_SHA" > .dateline-cache/built-commit
         if: steps.due.outputs.build == 'true'
       - name: Save the build cache
         if: steps.due.outputs.build == 'true'

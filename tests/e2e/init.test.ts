@@ -138,7 +138,8 @@ describe('the workflow init writes', () => {
     expect(save?.with?.path).toBe(restore?.with?.path);
     const order = steps.map((step) => step.uses ?? step.run ?? step.name);
     expect(order.indexOf('npx dateline build')).toBeGreaterThan(order.indexOf('actions/cache/restore@v4'));
-    expect(order.indexOf('actions/cache/save@v4')).toBeGreaterThan(order.indexOf('npx dateline build'));
+    expect(order.indexOf('echo "$GITHUB_SHA" > .dateline-cache/built-commit')).toBe(order.indexOf('npx dateline build') + 1);
+    expect(order.indexOf('actions/cache/save@v4')).toBeGreaterThan(order.indexOf('npx dateline build') + 1);
     expect(steps.find((step) => step.uses === 'actions/upload-pages-artifact@v3')?.with).toEqual({ path: 'dist' });
     expect(deploy?.needs).toBe('build');
     expect(deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
@@ -146,17 +147,18 @@ describe('the workflow init writes', () => {
   });
 
   describe('its "is anything due?" step, run as GitHub runs it', () => {
+    /** The commit being run, and (unless a test says otherwise) the one last built. */
+    const COMMIT = '3f2a1b9c0d4e5f60718293a4b5c6d7e8f9012345';
     /** The step's script run by bash for `event` in a folder with `report` as the last build's report; what it told GitHub. */
-    const due = (event: string, report: Record<string, unknown> | undefined): { build: string | undefined; log: string } => {
+    const due = (event: string, report: Record<string, unknown> | undefined, built = COMMIT): { build: string | undefined; log: string } => {
       const folder = tempDir();
-      if (report) {
-        mkdirSync(path.join(folder, '.dateline-cache'));
-        writeFileSync(path.join(folder, '.dateline-cache', 'build-report.json'), JSON.stringify(report));
-      }
+      mkdirSync(path.join(folder, '.dateline-cache'));
+      if (report) writeFileSync(path.join(folder, '.dateline-cache', 'build-report.json'), JSON.stringify(report));
+      writeFileSync(path.join(folder, '.dateline-cache', 'built-commit'), `${built}\n`);
       const step = workflow.jobs.build?.steps?.find((candidate) => candidate.id === 'due');
       const output = path.join(folder, 'github-output');
       writeFileSync(output, '');
-      const ran = spawnSync('bash', ['-e', '-c', step!.run!], { cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH, EVENT: event, GITHUB_OUTPUT: output } });
+      const ran = spawnSync('bash', ['-e', '-c', step!.run!], { cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH, EVENT: event, COMMIT, GITHUB_OUTPUT: output } });
       expect(ran.status, ran.stderr).toBe(0);
       return { build: /^build=(.*)$/m.exec(readFileSync(output, 'utf8'))?.[1], log: ran.stdout };
     };
@@ -175,6 +177,10 @@ describe('the workflow init writes', () => {
       const waiting = due('schedule', { nextBuild: future });
       expect(waiting).toEqual({ build: 'false', log: `Nothing has become due (next at ${future}): the site stays as it is\n` });
       expect(due('schedule', { nextBuild: null }).build).toBe('false');
+    });
+
+    it('on a schedule, builds a commit the last build was not of, due or not', () => {
+      expect(due('schedule', { nextBuild: future }, 'an older commit').build).toBe('true');
     });
   });
 });
