@@ -38,25 +38,51 @@ const HASH_LENGTH = 10;
 
 /** The theme at `paths`' assets, read and named; or the problems of its package mapping and its stylesheets. */
 export async function loadThemeAssets(paths: SitePaths): Promise<{ assets: ThemeAssets; problems: readonly Problem[] }> {
+  const sources = await readSources(paths);
+  if (sources.problems.length > 0) return { assets: NO_ASSETS, problems: sources.problems };
+  const { names, files, problems } = publishAll(sources.read);
+  if (problems.length > 0) return { assets: NO_ASSETS, problems };
+  return {
+    assets: {
+      files: [...files].sort((a, b) => compareText(a.path, b.path)),
+      names,
+      digest: sourceHash(Buffer.from(JSON.stringify(names))).slice(0, HASH_LENGTH),
+    },
+    problems: [],
+  };
+}
+
+/** One asset's bytes, by its plain path, and where they came from (relative to the site root, for messages). */
+type Sources = ReadonlyMap<string, { readonly bytes: Buffer; readonly from: string }>;
+
+/** The theme's own assets and those it takes from packages, read; or the problems of the mapping. */
+async function readSources(paths: SitePaths): Promise<{ read: Sources; problems: readonly Problem[] }> {
   // A theme with no assets of its own (a site that only changes some words or templates) keeps the default theme's look.
   const theme = existsSync(path.join(paths.templates, THEME_ASSETS)) ? paths.templates : DEFAULT_TEMPLATES;
   const own = path.join(theme, THEME_ASSETS);
   const sources = (await listFiles(own)).map((name) => ({ from: path.join(own, name), to: `${THEME_ASSETS}/${name}` }));
   const packaged = packageAssets(theme, paths.root);
   const twice = packaged.assets.filter((asset) => sources.some((source) => source.to === asset.to));
-  const mappingProblems = [
+  const mapping = relativePosix(paths.root, path.join(theme, PACKAGE_ASSETS));
+  const problems = [
     ...packaged.problems,
-    ...twice.map((asset): Problem => ({ severity: 'error', file: relativePosix(paths.root, path.join(theme, PACKAGE_ASSETS)), message: `\`${asset.to.slice(THEME_ASSETS.length + 1)}\` is also a file of the theme's ${THEME_ASSETS}/ folder: map the package's file to another place` })),
+    ...twice.map((asset): Problem => ({ severity: 'error', file: mapping, message: `\`${asset.to.slice(THEME_ASSETS.length + 1)}\` is also a file of the theme's ${THEME_ASSETS}/ folder: map the package's file to another place` })),
   ];
-  if (mappingProblems.length > 0) return { assets: NO_ASSETS, problems: mappingProblems };
+  if (problems.length > 0) return { read: new Map(), problems };
   sources.push(...packaged.assets);
-  const read = new Map(
-    await Promise.all(sources.map(async ({ from, to }) => [to, { bytes: await readFile(from), from: relativePosix(paths.root, from) }] as const)),
-  );
+  const read = await Promise.all(sources.map(async ({ from, to }) => [to, { bytes: await readFile(from), from: relativePosix(paths.root, from) }] as const));
+  return { read: new Map(read), problems: [] };
+}
 
+/**
+ * Every asset's published name and bytes. A stylesheet is named after the
+ * assets it names, whose published names it is rewritten to hold.
+ */
+function publishAll(read: Sources): { names: AssetNames; files: Asset[]; problems: Problem[] } {
   const names = new Map<string, string>();
-  const files = new Map<string, Asset>();
+  const files: Asset[] = [];
   const problems: Problem[] = [];
+  /** Stylesheets being named: one met again names a stylesheet that names it. */
   const naming = new Set<string>();
   const publish = (plain: string): string => {
     const known = names.get(plain);
@@ -65,36 +91,28 @@ export async function loadThemeAssets(paths: SitePaths): Promise<{ assets: Theme
     let bytes: Uint8Array = source.bytes;
     if (plain.endsWith('.css')) {
       naming.add(plain);
+      const dir = path.posix.dirname(plain);
       bytes = Buffer.from(
         rewriteUrls(source.bytes.toString('utf8'), (url) => {
-          const target = path.posix.join(path.posix.dirname(plain), url);
+          const target = path.posix.join(dir, url);
           if (!read.has(target)) return undefined;
           if (naming.has(target)) {
             problems.push({ severity: 'error', file: source.from, message: `names ${url}, which names this file in turn: stylesheets may not import each other in a circle` });
             return undefined;
           }
-          return path.posix.relative(path.posix.dirname(plain), publish(target));
+          return path.posix.relative(dir, publish(target));
         }),
       );
       naming.delete(plain);
     }
     const published = hashedName(plain, bytes);
     names.set(plain, published);
-    files.set(published, { path: published, content: bytes, from: source.from });
+    files.push({ path: published, content: bytes, from: source.from });
     return published;
   };
   const plainNames = [...read.keys()].sort(compareText);
   for (const plain of plainNames) publish(plain);
-  if (problems.length > 0) return { assets: NO_ASSETS, problems };
-  const published = Object.fromEntries(plainNames.map((plain) => [plain, names.get(plain)!]));
-  return {
-    assets: {
-      files: [...files.values()].sort((a, b) => compareText(a.path, b.path)),
-      names: published,
-      digest: sourceHash(Buffer.from(JSON.stringify(published))).slice(0, HASH_LENGTH),
-    },
-    problems: [],
-  };
+  return { names: Object.fromEntries(plainNames.map((plain) => [plain, names.get(plain)!])), files, problems };
 }
 
 /** What a theme whose assets cannot be published has: nothing. */

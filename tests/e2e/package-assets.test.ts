@@ -58,4 +58,17 @@ describe('assets from packages', () => {
     expect(run.stderr).toContain('templates/package-assets.json:4: `../outside.txt` must be a place under `assets/`');
     expect(snapshot(site.out)).toEqual(before);
   });
+
+  it('fails when the theme has a file of its own where a package file is mapped, leaving dist/ as it was', () => {
+    const site = testSite(STORIES);
+    cpSync(path.join(REPO, 'templates'), path.join(site.root, 'templates'), { recursive: true });
+    expect(site.build(NOW).status).toBe(0);
+    const before = snapshot(site.out);
+    mkdirSync(path.join(site.root, 'templates', 'assets', 'fonts'), { recursive: true });
+    writeFileSync(path.join(site.root, 'templates', FONT), 'a font of the theme\'s own');
+    const run = site.build(NOW);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("templates/package-assets.json: `fonts/noto-nastaliq-urdu-arabic-400-normal.woff2` is also a file of the theme's assets/ folder: map the package's file to another place");
+    expect(snapshot(site.out)).toEqual(before);
+  });
 });
