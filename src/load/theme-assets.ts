@@ -119,7 +119,7 @@ function publishAll(read: Sources): { names: AssetNames; files: Asset[]; problem
 export const NO_ASSETS: ThemeAssets = { files: [], names: {}, digest: '' };
 
 /** `assets/fonts/x.woff2` → `assets/fonts/x.<hash>.woff2`; a name without an extension gets the hash at its end. */
-export function hashedName(plain: string, bytes: Uint8Array): string {
+function hashedName(plain: string, bytes: Uint8Array): string {
   const hash = sourceHash(bytes).slice(0, HASH_LENGTH);
   const { dir, name, ext } = path.posix.parse(plain);
   return path.posix.join(dir, ext === '' ? `${name}.${hash}` : `${name}.${hash}${ext}`);

@@ -10,10 +10,10 @@ import { THEME_ASSETS } from '../load/theme-assets.js';
 import { siteUrl } from './urls.js';
 
 /** For files named by their content: an edited file is published under a new name, so the old one never changes. */
-export const CACHE_FOREVER = 'public, max-age=31536000, immutable';
+const CACHE_FOREVER = 'public, max-age=31536000, immutable';
 
 /** The site's folders whose files are all named by their content. */
-export const CONTENT_NAMED_FOLDERS = [`${THEME_ASSETS}/`, IMAGES_DIR] as const;
+const CONTENT_NAMED_FOLDERS = [`${THEME_ASSETS}/`, IMAGES_DIR] as const;
 
 /**
  * `_headers`: the content-named folders kept for a year. Nothing else is
