@@ -133,6 +133,27 @@ describe('dateline dev', { timeout: 60_000 }, () => {
     );
   });
 
+  it('serves an edited stylesheet under its new name, linked from every page, the old name gone', async () => {
+    const file = path.join(site, 'templates', 'assets', 'style.css');
+    const original = readFileSync(file, 'utf8');
+    const stylesheet = async (url: string) => (await get(url)).$('link[rel=stylesheet]').attr('href') ?? '';
+    const before = await stylesheet('');
+    expect(before).toMatch(/^\/news\/assets\/style\.[0-9a-f]{10}\.css$/);
+    const event = await afterBuild(
+      () => writeFileSync(file, `${original}\n.edited { color: red; }\n`),
+      async () => expect(await stylesheet('')).not.toBe(before),
+    );
+    expect(event.ok && event.parsed).toBe(0);
+    const after = await stylesheet('2023/09/call/');
+    expect(after).toBe(await stylesheet(''));
+    expect(await (await fetch(new URL(after, session.url))).text()).toContain('.edited { color: red; }');
+    expect((await fetch(new URL(before, session.url))).status).toBe(404);
+    await afterBuild(
+      () => writeFileSync(file, original),
+      async () => expect(await stylesheet('')).toBe(before),
+    );
+  });
+
   it('shows a bad edit in the browser and recovers on the next good save', async () => {
     const original = readFileSync(story('call.md'), 'utf8');
     const failed = await afterBuild(
