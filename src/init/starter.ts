@@ -45,7 +45,7 @@ export function starterFiles(settings: StarterSettings, site: { readonly folder:
   };
   return {
     [CONFIG_FILE]: `${JSON.stringify(config, null, 2)}\n`,
-    [story]: welcomeStory(settings.title, now),
+    [story]: welcomeStory(settings.title, now, story),
     '.gitignore': GITIGNORE,
     'package.json': `${JSON.stringify(packageJson, null, 2)}\n`,
     [WORKFLOW_FILE]: WORKFLOW,
@@ -63,7 +63,8 @@ dist/
 .dist.lock
 `;
 
-function welcomeStory(title: string, now: DateTime): string {
+/** The welcome story, at `file` (which it names, for editors to find the next ones beside it). */
+function welcomeStory(title: string, now: DateTime, file: string): string {
   const fields = {
     title: `Welcome to ${title}`,
     date: now.startOf('minute').toISO({ suppressMilliseconds: true, suppressSeconds: true }),
@@ -77,7 +78,7 @@ ${stringify(fields, { lineWidth: 0 })}---
 
 Every story is a Markdown file under \`content/\`, with its headline, date,
 byline, section and tags at the top. This one is
-\`content/${now.toFormat('yyyy')}/${now.toFormat('MM')}/welcome.md\`.
+\`${file}\`.
 
 ## Writing
 
